@@ -1,0 +1,29 @@
+# careeval: set-up, build, test, demo. Every target installs the Debian packages
+# it needs when they are missing, because CI and new sessions start from a clean machine.
+
+SWIFT ?= swift
+APT_PACKAGES := libcsv-dev libxlsxwriter-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release test demo bench clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,1 @@
+// CSVStream: the streaming CSV reader and writer over libcsv (see CSVReader.swift).

@@ -1,0 +1,1 @@
+// CareEval: see DESIGN.md §3 for what this module owns.

@@ -1,0 +1,1 @@
+// SurveyIngest: see DESIGN.md §3 for what this module owns.
