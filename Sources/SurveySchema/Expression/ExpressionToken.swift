@@ -20,7 +20,11 @@ struct ExpressionToken: Sendable, Equatable {
 
   /// How a message names the token: `'x'`, or "the end of the expression".
   var quoted: String {
-    if case .end = kind { return "the end of the expression" }
+    switch kind {
+    case .end: return "the end of the expression"
+    case .string: return text  // already in quotes
+    default: break
+    }
     return "'\(text)'"
   }
 }

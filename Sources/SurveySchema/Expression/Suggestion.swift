@@ -1,10 +1,12 @@
 /// "Did you mean …?" suggestions by edit distance, shared by expression checks and lint.
 enum Suggestion {
   /// The candidate closest to `word` by Levenshtein distance, if it is close enough:
-  /// at most one edit per three characters of `word` (and at least one edit allowed).
+  /// at most one edit per three characters of `word`, so words shorter than three
+  /// characters get no suggestion (every one-letter name is one edit from another).
   /// Ties go to the candidate that sorts first, so messages are deterministic.
   static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-    let limit = max(1, word.count / 3)
+    let limit = word.count / 3
+    guard limit > 0 else { return nil }
     var best: (distance: Int, name: String)?
     for candidate in candidates where candidate != word {
       let d = distance(word, candidate, limit: limit)
