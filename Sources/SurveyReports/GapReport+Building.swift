@@ -111,7 +111,9 @@ struct ReportBuilder {
     let title = input.title?.text(language) ?? Phrase.defaultTitle.text(language)
     return GapReport(
       language: language, title: title, subtitle: subtitle(rootName: rootName),
-      scope: ReportScope(rootCode: rootCode, rootName: rootName, levels: levels),
+      scope: ReportScope(
+        rootCode: rootCode, rootName: rootName, rootLevel: tree.level(of: rootCode) ?? rootCode,
+        levels: levels),
       indicators: indicatorInfos(), headline: headline(counts: counts, shortfalls: shortfalls),
       areas: areaSections(), leagueTables: leagueTables(), shortfalls: shortfalls,
       drillDown: drillDown(of: rootCode), breakdowns: breakdowns(), quality: qualitySection(),

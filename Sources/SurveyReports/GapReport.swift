@@ -32,6 +32,8 @@ public struct ReportScope: Sendable, Hashable, Codable {
   /// The root domain: a region code, or `all` for the whole data set.
   public var rootCode: String
   public var rootName: String
+  /// The root's level (`all`, or the level of the report's region).
+  public var rootLevel: String
   /// Levels shown, top first.
   public var levels: [String]
 }
