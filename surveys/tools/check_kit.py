@@ -70,12 +70,16 @@ def lang_columns(rows, prefix):
 
 
 class Kit:
+    """A kit folder, or a single instrument folder with an optional scales.csv (a template)."""
+
     def __init__(self, root, report):
         self.root, self.report = root, report
         self.forms = {}      # form -> {"survey": rows, "choices": {list: {name: row}}, "settings": row}
         self.questions = {}  # form -> {name: row}
-        for form in FORMS:
-            d = os.path.join(root, form)
+        self.single = os.path.exists(os.path.join(root, "survey.csv"))
+        forms = [os.path.basename(os.path.abspath(root))] if self.single else FORMS
+        for form in forms:
+            d = root if self.single else os.path.join(root, form)
             if not os.path.isdir(d):
                 report(root, f"missing instrument folder {form}/")
                 continue
@@ -91,15 +95,18 @@ class Kit:
             self.forms[form] = {"survey": survey, "choices": lists, "choice_rows": choice_rows,
                                 "settings": settings[0] if settings else {}}
             self.questions[form] = {}
-        self.scales = read_sheet(os.path.join(root, "scales.csv"), report,
-                                 ["name", "form", "items", "reverse", "method", "min_valid",
-                                  "item_min", "item_max", "bands"])
-        self.indicators = read_sheet(os.path.join(root, "indicators.csv"), report,
-                                     ["name", "area", "unit", "kind", "value", "population", "direction"])
-        self.agreement = read_sheet(os.path.join(root, "agreement.csv"), report, ["name", "left", "right"])
-        self.targets = read_sheet(os.path.join(root, "targets.csv"), report, ["indicator", "region", "target"])
-        rpath = os.path.join(root, "regions.csv")
-        self.regions = read_sheet(rpath, report, ["code", "level", "parent"]) if os.path.exists(rpath) else []
+        def sheet(name, required, optional=self.single):
+            path = os.path.join(root, name)
+            if optional and not os.path.exists(path):
+                return []
+            return read_sheet(path, report, required)
+        self.scales = sheet("scales.csv", ["name", "form", "items", "reverse", "method", "min_valid",
+                                           "item_min", "item_max", "bands"])
+        self.indicators = sheet("indicators.csv", ["name", "area", "unit", "kind", "value",
+                                                   "population", "direction"])
+        self.agreement = sheet("agreement.csv", ["name", "left", "right"])
+        self.targets = sheet("targets.csv", ["indicator", "region", "target"])
+        self.regions = sheet("regions.csv", ["code", "level", "parent"], optional=True)
 
     # -- lookups ------------------------------------------------------------------
     def list_of(self, form, qname):
@@ -222,8 +229,8 @@ def check_instruments(kit, report):
         s = f["settings"]
         if s.get("form_id") != form:
             report(f"{form}/settings.csv:2", f"form_id {s.get('form_id')!r} should be {form!r}")
-        if s.get("respondent") != form:
-            report(f"{form}/settings.csv:2", f"respondent {s.get('respondent')!r} should be {form!r}")
+        if s.get("respondent") not in FORMS or (not kit.single and s.get("respondent") != form):
+            report(f"{form}/settings.csv:2", f"respondent {s.get('respondent')!r} does not fit {form!r}")
         fields = ["subject", "response_id", "submitted_at"]
         if form in ("roster", "volunteer"):
             fields.append("region")
