@@ -70,10 +70,17 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
 /// The binary operators, in XPath 1.0 precedence groups.
 public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
   case or, and
-  case equal = "=", notEqual = "!="
-  case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-  case plus = "+", minus = "-"
-  case times = "*", divide = "div", modulo = "mod"
+  case equal = "="
+  case notEqual = "!="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
+  case greaterOrEqual = ">="
+  case plus = "+"
+  case minus = "-"
+  case times = "*"
+  case divide = "div"
+  case modulo = "mod"
 
   /// Binding strength: `or` 1 < `and` 2 < `= !=` 3 < `< <= > >=` 4 < `+ -` 5 <
   /// `* div mod` 6. Unary minus binds tighter than all of them.

@@ -86,7 +86,8 @@ private struct Parser {
       let offset = current.offset
       advance()
       let right = try binary(minimumPrecedence: op.precedence + 1)
-      left = try node(.binary(op, left.expression, right.expression, offset: offset), children: [left, right])
+      left = try node(
+        .binary(op, left.expression, right.expression, offset: offset), children: [left, right])
     }
     return left
   }
@@ -147,7 +148,8 @@ private struct Parser {
         }
         guard current.kind == .rightParen else {
           throw ExpressionError(
-            "expected ',' or ')' after an argument of \(name)(), found \(current.quoted)", at: current.offset)
+            "expected ',' or ')' after an argument of \(name)(), found \(current.quoted)",
+            at: current.offset)
         }
         advance()
         break
@@ -161,7 +163,8 @@ private struct Parser {
   mutating func expectClosing(of open: ExpressionToken) throws(ExpressionError) {
     guard current.kind == .rightParen else {
       throw ExpressionError(
-        "expected ')' to close the '(' at \(open.offset), found \(current.quoted)", at: current.offset)
+        "expected ')' to close the '(' at \(open.offset), found \(current.quoted)",
+        at: current.offset)
     }
     advance()
   }
@@ -175,6 +178,7 @@ private struct Parser {
       return ExpressionError("'\(name)' is a function: write \(call)", at: offset)
     }
     return ExpressionError(
-      "unknown name '\(name)': write ${\(name)} for a question's answer or '\(name)' for text", at: offset)
+      "unknown name '\(name)': write ${\(name)} for a question's answer or '\(name)' for text",
+      at: offset)
   }
 }

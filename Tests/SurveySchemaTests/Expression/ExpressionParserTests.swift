@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SurveySchema
 
 @Suite struct ExpressionParserTests {
@@ -83,6 +84,13 @@ import Testing
   @Test func acceptsTheDeepestAllowedNesting() throws {
     let text = String(repeating: "(", count: 100) + "1" + String(repeating: ")", count: 100)
     #expect(try ExpressionParser.parse(text) == .number(1, offset: 101))
+  }
+
+  @Test func evaluatesTheDeepestAllowedCallNesting() throws {
+    // 100 nested not() around 1: not(1) is false and each further not() flips it,
+    // so an even count gives true.
+    let text = String(repeating: "not(", count: 100) + "1" + String(repeating: ")", count: 100)
+    #expect(try evaluate(text) == .bool(true))
   }
 
   @Test func acceptsTheLongestAllowedChain() throws {
