@@ -35,6 +35,29 @@ public enum ExpressionParser {
   }
 }
 
+extension ExpressionParser {
+  /// Parses a bind cell (`relevant`, `required`, `constraint`, `read_only`) as
+  /// pyxform does: a whole cell `yes`, `Yes`, `YES`, `true`, `True` or `TRUE` means
+  /// `true()`, and `no`, `No`, `NO`, `false`, `False` or `FALSE` means `false()`
+  /// (spreadsheets store ticked boolean cells as `TRUE`/`FALSE`); anything else is
+  /// parsed as an expression.
+  ///
+  /// - Throws: ``ExpressionError`` as ``parse(_:)``.
+  public static func parseBinding(_ text: String) throws(ExpressionError) -> Expression {
+    let word = text.trimmingXPathSpace
+    let start =
+      (text.firstIndex(where: { !$0.isWhitespace }).map {
+        text.distance(from: text.startIndex, to: $0)
+      } ?? 0) + 1
+    if yes.contains(word) { return .call("true", [], offset: start) }
+    if no.contains(word) { return .call("false", [], offset: start) }
+    return try parse(text)
+  }
+
+  private static let yes: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE"]
+  private static let no: Set<String> = ["no", "No", "NO", "false", "False", "FALSE"]
+}
+
 /// A parsed subtree and the depth of its tree.
 private struct Parsed {
   var expression: Expression

@@ -50,6 +50,18 @@ import Testing
     #expect(try ExpressionParser.parse(text).description == shape)
   }
 
+  @Test(arguments: [
+    ("yes", "true()"), ("TRUE", "true()"), (" True ", "true()"), ("no", "false()"),
+    ("FALSE", "false()"), ("${a} = 'yes'", "(${a} = 'yes')"), ("true()", "true()"),
+  ])
+  func bindCellsConvertYesAndNoAsPyxformDoes(_ text: String, _ shape: String) throws {
+    #expect(try ExpressionParser.parseBinding(text).description == shape)
+  }
+
+  @Test func aBareTrueIsStillAnErrorOutsideBindCells() {
+    #expect(parseError("TRUE")?.message.hasPrefix("unknown name 'TRUE'") == true)
+  }
+
   @Test func referencesKeepFormNameAndOffset() throws {
     // ${a} starts at 1; "${a} + " is 7 characters, so ${child.b} starts at 8;
     // "${child.b}" is 10 characters, then " * " (18–20), so ${c.d.e} starts at 21.
