@@ -69,17 +69,31 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
 
 /// The binary operators, in XPath 1.0 precedence groups.
 public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
-  case or, and
+  /// `or`: true if either side is true.
+  case or
+  /// `and`: true if both sides are true.
+  case and
+  /// `=`
   case equal = "="
+  /// `!=`
   case notEqual = "!="
+  /// `<`
   case less = "<"
+  /// `<=`
   case lessOrEqual = "<="
+  /// `>`
   case greater = ">"
+  /// `>=`
   case greaterOrEqual = ">="
+  /// `+`
   case plus = "+"
+  /// `-` between two operands.
   case minus = "-"
+  /// `*`
   case times = "*"
+  /// `div`: division (`/` is not an XPath operator).
   case divide = "div"
+  /// `mod`: the remainder, with the sign of the left operand.
   case modulo = "mod"
 
   /// Binding strength: `or` 1 < `and` 2 < `= !=` 3 < `< <= > >=` 4 < `+ -` 5 <
