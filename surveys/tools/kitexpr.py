@@ -2,8 +2,8 @@
 
 An independent, small implementation: tokenizer, parser with XPath precedence and an
 evaluator with the two blank semantics of the design (XLSForm: a blank answer is the
-empty string; indicators: a blank referenced answer makes the unit missing unless the
-expression handles blanks itself with coalesce() or a comparison with '').
+empty string; indicators: a blank answer is missing, with the propagation rules of
+docs/expressions.md, including three-valued `and`/`or`).
 It is not careeval's engine; it exists so that `check_kit.py` can parse every
 expression of a kit and evaluate hand-written cases before the Swift tool is at hand.
 """
@@ -162,17 +162,18 @@ def refs(node):
     return [n[1] for n in walk(node) if n[0] == "ref"]
 
 
-def is_boolean(node):
-    return (node[0] == "bin" and node[1] in BOOLEAN_OPS) or (
-        node[0] == "call" and node[1] in BOOLEAN_FUNCS)
-
-
-def handles_blanks(node):
-    for n in walk(node):
-        if n[0] == "call" and n[1] == "coalesce":
-            return True
-        if n[0] == "bin" and n[1] in ("=", "!=") and (n[2] == ("str", "") or n[3] == ("str", "")):
-            return True
+def is_boolean(node, zero_one=False):
+    """True/false by its form: comparisons, and/or, not(), selected(), regex(); the
+    literals 0 and 1 next to a true/false branch of if() or coalesce()."""
+    if (node[0] == "bin" and node[1] in BOOLEAN_OPS) or (node[0] == "call" and node[1] in BOOLEAN_FUNCS):
+        return True
+    if zero_one and node[0] == "num" and node[1] in (0.0, 1.0):
+        return True
+    if node[0] == "call" and node[1] in ("if", "coalesce"):
+        branches = node[2][1:] if node[1] == "if" else node[2]
+        if all(b[0] == "num" for b in branches):
+            return all(b[1] in (0.0, 1.0) for b in branches) and len(branches) == 2 and node[1] == "if"
+        return all(is_boolean(b, zero_one=True) for b in branches)
     return False
 
 
@@ -213,37 +214,53 @@ def tokens_of(v):
     return v if isinstance(v, list) else to_str(v).split()
 
 
-def evaluate(node, lookup, dot=None, indicator=False):
-    """lookup(name) -> value or None (blank).
+M = None  # a missing value (indicator semantics only)
 
-    Indicator semantics: if any referenced answer is blank and the expression does not
-    handle blanks itself, the result is None (the unit is left out)."""
-    if indicator and not handles_blanks(node):
-        for name in refs(node):
-            v = lookup(name)
-            if v is None or v == "" or v == []:
-                return None
+
+def evaluate(node, lookup, dot=None, indicator=False):
+    """lookup(name) -> the answer, or None / '' when blank or not asked.
+
+    XLSForm semantics (indicator=False): a blank is the empty string.
+    Indicator semantics (indicator=True): a blank is missing (None) and missing
+    propagates as docs/expressions.md states: a comparison with a literal '' treats
+    it as ''; coalesce() and string-length() handle it; `and`/`or` are three-valued
+    (false and M = false, true or M = true); if() is missing when its condition is;
+    a final number that is not finite is missing."""
+
+    def blank(v):
+        return v is None or (isinstance(v, str) and v == "")
 
     def ev(n):
         k = n[0]
-        if k == "num":
+        if k in ("num", "str"):
             return n[1]
-        if k == "str":
-            return n[1]
-        if k == "dot":
-            return "" if dot is None else dot
-        if k == "ref":
-            v = lookup(n[1])
-            return "" if v is None or v == [] else v
+        if k in ("dot", "ref"):
+            v = dot if k == "dot" else lookup(n[1])
+            if blank(v):
+                return M if indicator else ""
+            return v
         if k == "neg":
-            return -to_num(ev(n[1]))
+            v = ev(n[1])
+            return M if v is M else -to_num(v)
         if k == "bin":
             op = n[1]
-            if op == "or":
-                return to_bool(ev(n[2])) or to_bool(ev(n[3]))
-            if op == "and":
-                return to_bool(ev(n[2])) and to_bool(ev(n[3]))
+            if op in ("and", "or"):
+                decisive = op == "or"
+                a = ev(n[2])
+                a = M if a is M else to_bool(a)
+                if a is decisive:
+                    return decisive
+                b = ev(n[3])
+                b = M if b is M else to_bool(b)
+                if b is decisive:
+                    return decisive
+                return M if a is M or b is M else (not decisive)
             a, b = ev(n[2]), ev(n[3])
+            if op in ("=", "!=") and (n[2] == ("str", "") or n[3] == ("str", "")):
+                a = "" if a is M else a
+                b = "" if b is M else b
+            if a is M or b is M:
+                return M
             if op in ("=", "!="):
                 if isinstance(a, bool) or isinstance(b, bool):
                     eq = to_bool(a) == to_bool(b)
@@ -274,19 +291,25 @@ def evaluate(node, lookup, dot=None, indicator=False):
         if k == "call":
             f, args = n[1], n[2]
             if f == "if":
-                return ev(args[1]) if to_bool(ev(args[0])) else ev(args[2])
+                c = ev(args[0])
+                if c is M:
+                    return M
+                return ev(args[1]) if to_bool(c) else ev(args[2])
             if f == "coalesce":
                 a = ev(args[0])
-                return a if to_str(a) != "" else ev(args[1])
+                return a if a is not M and to_str(a) != "" else ev(args[1])
+            if f == "string-length":
+                v = ev(args[0])
+                return float(len("" if v is M else to_str(v)))
             vals = [ev(a) for a in args]
+            if any(v is M for v in vals):
+                return M
             if f == "selected":
                 return to_str(vals[1]) in tokens_of(vals[0])
             if f == "count-selected":
                 return float(len(tokens_of(vals[0])))
             if f == "not":
                 return not to_bool(vals[0])
-            if f == "string-length":
-                return float(len(to_str(vals[0])))
             if f == "regex":
                 return re.search(to_str(vals[1]), to_str(vals[0])) is not None
             if f == "number":
@@ -300,4 +323,7 @@ def evaluate(node, lookup, dot=None, indicator=False):
                 return math.floor(x * 10 ** digits + 0.5) / 10 ** digits if math.isfinite(x) else x
         raise AssertionError(n)
 
-    return ev(node)
+    result = ev(node)
+    if indicator and isinstance(result, float) and not math.isfinite(result):
+        return M
+    return result
