@@ -9,28 +9,46 @@ struct Sheet: Sendable {
   var header: [String]
   /// The data rows, blank rows included (they are skipped by the loaders, not here).
   var rows: [SheetRow]
+  /// Malformed records that were skipped, as located errors.
+  var problems: [Diagnostic] = []
 
   /// The location of a cell (1-based column).
   func location(row: Int, column: Int) -> SourceLocation {
     SourceLocation(file: file, row: row, column: column)
   }
 
-  /// Reads a CSV sheet through CSVStream.
+  /// Reads a CSV sheet through CSVStream (encoding and delimiter detected).
+  ///
+  /// A malformed record (a broken quote, a wrong number of fields) is reported in
+  /// `problems` and skipped, so the rest of the sheet still loads. An empty file is
+  /// an empty sheet.
   /// - Parameters:
   ///   - path: the file's path on disk.
   ///   - file: the name to use in messages.
-  /// - Throws: `Diagnostic` (an error located in the file) when the file cannot be read or is not valid CSV.
+  /// - Throws: `SheetError` when the file cannot be opened or decoded at all.
   static func read(path: String, file: String) throws(SheetError) -> Sheet {
+    var problems: [Diagnostic] = []
+    func located(_ error: CSVError) -> Diagnostic {
+      Diagnostic(
+        .error, at: SourceLocation(file: file, row: max(error.record, 1), column: max(error.column, 1)),
+        "\(error.message) (this row is skipped)")
+    }
     do {
-      let reader = try CSVReader(path: path)
+      let reader = try CSVReader(path: path, options: CSVReaderOptions(recoverFromErrors: true))
       var rows: [SheetRow] = []
-      while let record = try reader.next() {
-        rows.append(SheetRow(number: record.number, cells: record.fields))
+      while let entry = try reader.nextEntry() {
+        switch entry {
+        case .record(let record): rows.append(SheetRow(number: record.number, cells: record.fields))
+        case .malformed(let error): problems.append(located(error))
+        }
       }
-      return Sheet(file: file, header: reader.header ?? [], rows: rows)
+      return Sheet(file: file, header: reader.header ?? [], rows: rows, problems: problems)
+    } catch where error.kind == .emptyFile {
+      return Sheet(file: file, header: [], rows: [], problems: [])
     } catch {
-      throw SheetError(
-        diagnostic: Diagnostic(.error, at: SourceLocation(file: file, row: 1, column: 1), "cannot read this sheet: \(error.description)"))
+      var diagnostic = located(error)
+      diagnostic.message = "cannot read this sheet: \(error.message)"
+      throw SheetError(diagnostic: diagnostic)
     }
   }
 }

@@ -16,6 +16,7 @@ struct SheetColumns: Sendable {
   init(_ sheet: Sheet, kind: SheetKind) {
     self.sheet = sheet
     self.kind = kind
+    diagnostics = sheet.problems
     let doubleColon = HeaderNormalizer.usesDoubleColon(sheet.header)
     var firstHeader: [ColumnKey: String] = [:]
     for (index, header) in sheet.header.enumerated() {
