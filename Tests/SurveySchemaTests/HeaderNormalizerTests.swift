@@ -105,8 +105,8 @@ import Testing
       .question(.selectMultiple(list: "transport_types", orOther: true), asText: nil)
     ),
     ("begin group", .beginGroup), ("begin_group", .beginGroup), ("End Group", .endGroup),
-    ("begin repeat", .beginRepeat(loop: false)), ("end_repeat", .endRepeat(loop: false)),
-    ("begin loop over transport_types", .beginRepeat(loop: true)), ("end loop", .endRepeat(loop: true)),
+    ("begin repeat", .beginRepeat(loopList: nil)), ("end_repeat", .endRepeat(loop: false)),
+    ("begin loop over transport_types", .beginRepeat(loopList: "transport_types")), ("end loop", .endRepeat(loop: true)),
     ("start", .question(.metadata(.start), asText: nil)), ("imei", .question(.metadata(.deviceid), asText: nil)),
     ("calculate", .question(.calculate, asText: nil)), ("note", .question(.note, asText: nil)),
     ("select_one", .missingList("select_one")),

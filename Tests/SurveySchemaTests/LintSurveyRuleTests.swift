@@ -130,7 +130,7 @@ import Testing
     let survey = "type,name,label\ntext,child_id,Id\nbegin repeat,sibling,Siblings\ninteger,sibling_age,Age\nend repeat,,\n"
     #expect(
       try problems(["child/survey.csv": survey]) == [
-        "child/survey.csv:3:1: warning: repeat 'sibling' and the 1 questions inside it are not analysed: platforms export repeats as separate files"
+        "child/survey.csv:3:1: warning: repeat 'sibling' and the 1 question inside it are not analysed: platforms export repeats as separate files"
       ])
   }
 

@@ -20,6 +20,12 @@ enum InstrumentChecks {
     return diagnostics
   }
 
+  /// Settings that only registers use: the region of each child (or volunteer) and
+  /// the survey design of the roster.
+  static let registerOnly: [String: Set<Respondent>] = [
+    "region": [.roster, .volunteer], "weight": [.roster], "strata": [.roster], "psu": [.roster],
+  ]
+
   /// Resolves the careeval field settings (`subject`, `region`…) against the form and
   /// checks the respondent's needs.
   static func applyFieldSettings(_ settings: SettingsValues, to instrument: inout Instrument, inKit: Bool) -> [Diagnostic] {
@@ -34,11 +40,11 @@ enum InstrumentChecks {
         diagnostics.append(Diagnostic(.error, at: location, message))
         continue
       }
-      if ["region", "weight", "strata", "psu"].contains(setting), let respondent = instrument.respondent,
-        respondent != .roster
-      {
+      if let respondent = instrument.respondent, let allowed = Self.registerOnly[setting], !allowed.contains(respondent) {
+        let places = allowed.count == 1 ? "the roster" : "the roster and the volunteer register"
         diagnostics.append(
-          Diagnostic(.warning, at: location, "settings \(setting) is only used on the roster; respondent here is \(respondent.rawValue)"))
+          Diagnostic(
+            .warning, at: location, "settings \(setting) is only used on \(places); respondent here is \(respondent.rawValue)"))
         continue
       }
       if setting == "weight", let question = instrument.question(named: name),

@@ -83,13 +83,22 @@ struct SheetColumns: Sendable {
     return LocalizedText(texts)
   }
 
-  /// An expression cell as an `ExpressionSource`, or `nil` when blank.
+  /// An expression cell as an `ExpressionSource`, or `nil` when blank. As pyxform
+  /// does for binding columns, the spellings yes/no/true/false (any case pyxform
+  /// accepts) become `true()` / `false()`.
   func expression(_ name: String, in row: SheetRow) -> ExpressionSource? {
     guard let index = index(name) else { return nil }
-    let text = row[index].trimmingWhitespace
+    var text = row[index].trimmingWhitespace
     guard !text.isEmpty else { return nil }
+    if let constant = Self.bindingConversions[text] { text = constant }
     return ExpressionSource(text: text, location: sheet.location(row: row.number, column: index + 1))
   }
+
+  /// pyxform's binding conversions.
+  static let bindingConversions: [String: String] = [
+    "yes": "true()", "Yes": "true()", "YES": "true()", "true": "true()", "True": "true()", "TRUE": "true()",
+    "no": "false()", "No": "false()", "NO": "false()", "false": "false()", "False": "false()", "FALSE": "false()",
+  ]
 
   /// Whether every column careeval knows is blank in the row (such rows are skipped;
   /// blank rows keep the numbering of the rows after them).

@@ -76,10 +76,12 @@ struct SurveySheetLoader {
 
     switch parsed {
     case .beginGroup, .beginRepeat:
-      let isRepeat = parsed != .beginGroup
+      var loopList: String?
+      if case .beginRepeat(let list) = parsed { loopList = list }
       let group = QuestionGroup(
         name: name, path: path, labels: columns.localized("label", in: row),
-        relevant: columns.expression("relevant", in: row), isRepeat: isRepeat, location: nameLocation)
+        relevant: columns.expression("relevant", in: row), isRepeat: parsed != .beginGroup, loopList: loopList,
+        location: nameLocation)
       groups.append(group)
       stack.append(Open(group: group, typeLocation: typeLocation))
     case .question(let type, let asText):
@@ -134,8 +136,8 @@ struct SurveySheetLoader {
   private func requirement(_ row: SheetRow) -> Requirement {
     guard let source = columns.expression("required", in: row) else { return .no }
     switch source.text {
-    case "yes", "Yes", "YES", "true", "True", "TRUE", "true()": return .yes
-    case "no", "No", "NO", "false", "False", "FALSE", "false()": return .no
+    case "true()": return .yes
+    case "false()": return .no
     default: return .when(source)
     }
   }
@@ -180,7 +182,7 @@ struct SurveySheetLoader {
       diagnostics.append(
         Diagnostic(
           .warning, at: open.typeLocation,
-          "repeat '\(group.name)' and the \(open.questionCount) questions inside it are not analysed: platforms export repeats as separate files"
+          "\(group.loopList == nil ? "repeat" : "loop") '\(group.name)' and the \(open.questionCount) question\(open.questionCount == 1 ? "" : "s") inside it are not analysed: platforms export repeats as separate files"
         ))
     }
   }

@@ -5,8 +5,8 @@ enum TypeCell: Hashable, Sendable {
   case question(QuestionType, asText: String?)
   case beginGroup
   case endGroup
-  /// `begin repeat`, or a legacy `begin loop over LIST`.
-  case beginRepeat(loop: Bool)
+  /// `begin repeat`, or a legacy `begin loop over LIST` (with the list).
+  case beginRepeat(loopList: String?)
   case endRepeat(loop: Bool)
   /// A select type written without its list name.
   case missingList(String)
@@ -34,8 +34,12 @@ enum TypeCell: Hashable, Sendable {
 
   private static func parseLoop(words: [String]) -> TypeCell? {
     let lower = words.map { $0.lowercased() }
-    if lower.count >= 3, lower[0] == "begin", lower[1] == "loop" { return .beginRepeat(loop: true) }
-    if lower.starts(with: ["begin_loop"]) { return .beginRepeat(loop: true) }
+    if lower.count == 4, lower[0] == "begin", lower[1] == "loop", lower[2] == "over" {
+      return .beginRepeat(loopList: words[3])
+    }
+    if lower.count == 3, lower[0] == "begin_loop" || (lower[0] == "begin" && lower[1] == "loop") {
+      return .beginRepeat(loopList: words[2])
+    }
     return nil
   }
 
@@ -106,7 +110,7 @@ enum TypeCell: Hashable, Sendable {
       "calculate": .question(.calculate, asText: nil),
       "note": .question(.note, asText: nil),
       "begin group": .beginGroup, "begin_group": .beginGroup, "end group": .endGroup, "end_group": .endGroup,
-      "begin repeat": .beginRepeat(loop: false), "begin_repeat": .beginRepeat(loop: false),
+      "begin repeat": .beginRepeat(loopList: nil), "begin_repeat": .beginRepeat(loopList: nil),
       "end repeat": .endRepeat(loop: false), "end_repeat": .endRepeat(loop: false),
       "end loop": .endRepeat(loop: true), "end_loop": .endRepeat(loop: true),
       "imei": .question(.metadata(.deviceid), asText: nil),
