@@ -6,6 +6,10 @@ import SurveyScoring
 /// by every output format from the same data: `html()`, `markdown()`, `json()`,
 /// `estimatesCSV()` and `writeXLSX(to:)`. Building is pure and deterministic.
 public struct GapReport: Sendable, Hashable, Codable {
+  /// Names the JSON document type: `careeval-gap-report`.
+  public var format = "careeval-gap-report"
+  /// The JSON schema version (docs/report-json.md); 1 for this layout.
+  public var version = 1
   public var language: ReportLanguage
   public var title: String
   /// Kit name and version, confidence level.
