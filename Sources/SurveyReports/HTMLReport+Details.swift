@@ -74,7 +74,7 @@ extension HTMLPage {
       out.element("h3", [:], t(.rejectsByRule))
       table(
         [TableCell(text: t(.rule)), TableCell(text: t(.file)), .number(t(.count)), TableCell(text: t(.example))],
-        quality.rejectsByRule.map { [TableCell(text: $0.rule), TableCell(text: $0.file), .number(ReportFormat.count($0.count)), TableCell(text: $0.example)] })
+        quality.rejectsByRule.map { [TableCell(text: $0.rule), TableCell(text: $0.file), .number(ReportFormat.count($0.count)), TableCell(text: $0.example, cssClass: "wrap")] })
     }
     if !quality.responseRates.isEmpty {
       out.element("h3", [:], t(.responseRates))
@@ -102,7 +102,7 @@ extension HTMLPage {
     out.element("h3", [:], t(.statusMeanings))
     table(
       [TableCell(text: t(.status)), TableCell(text: "")],
-      methods.statuses.map { [TableCell.status($0.status, language), TableCell(text: $0.meaning)] })
+      methods.statuses.map { [TableCell.status($0.status, language), TableCell(text: $0.meaning, cssClass: "wrap")] })
     out.element("h3", [:], t(.indicatorDefinitions))
     for info in indicatorsByArea {
       out.open("div", ["class": "indicator"])

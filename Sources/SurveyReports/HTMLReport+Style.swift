@@ -33,7 +33,8 @@ enum HTMLStyle {
     .fig .k{color:var(--muted);font-size:.88em}
     .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:8px 0}
     table{border-collapse:collapse;font-size:.9em;min-width:100%}
-    th,td{border-bottom:1px solid var(--rule);padding:4px 8px;text-align:left;vertical-align:top}
+    th,td{border-bottom:1px solid var(--rule);padding:4px 8px;text-align:left;vertical-align:top;white-space:nowrap}
+    td.wrap{white-space:normal;min-width:16em}
     th{background:var(--band);white-space:nowrap}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     td.st{white-space:nowrap;font-weight:600}

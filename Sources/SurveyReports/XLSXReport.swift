@@ -46,38 +46,47 @@ struct XLSXReportWriter {
   }
 
   /// Headers of the shortfall table (Summary and Shortfalls sheets).
-  var shortfallHeaders: [String] {
-    [t(.rank), t(.indicator), t(.region), t(.level), t(.group), t(.n), t(.estimate),
-     t(.ci) + " −", t(.ci) + " +", t(.target), t(.gap), t(.status), t(.pValue), t(.qValue),
-     "indicator", "region_code"]
+  func shortfallHeaders(ranked: Bool) -> [String] {
+    (ranked ? [t(.rank)] : [])
+      + [t(.indicator), t(.region), t(.level), t(.group), t(.n), t(.estimate), t(.ci) + " −",
+        t(.ci) + " +", t(.target), t(.gap), t(.status), t(.pValue), t(.qValue), "indicator",
+        "region_code"]
   }
 
-  /// One shortfall entry as a row; suppressed numbers are never written.
-  func writeShortfall(_ entry: ShortfallEntry, row: Int, on sheet: XLSXSheet) throws(ReportError) {
+  /// One shortfall entry as a row (with its rank first when `ranked`); suppressed
+  /// numbers are never written.
+  func writeShortfall(_ entry: ShortfallEntry, row: Int, ranked: Bool, on sheet: XLSXSheet)
+    throws(ReportError)
+  {
     let cell = entry.cell
     let style = valueStyle(cell.indicator)
-    try sheet.write(row, 0, Double(entry.rank), .integer)
-    try sheet.write(row, 1, entry.indicatorLabel, .wrapped)
-    try sheet.write(row, 2, cell.regionName)
-    try sheet.write(row, 3, levelName(cell.level, language))
-    try sheet.write(row, 4, cell.group)
-    try sheet.write(row, 5, Double(cell.n), .integer)
-    try sheet.write(row, 6, cell.estimate, style)
-    try sheet.write(row, 7, cell.ciLow, style)
-    try sheet.write(row, 8, cell.ciHigh, style)
-    try sheet.write(row, 9, cell.target, style)
-    try sheet.write(row, 10, cell.gap, kinds[cell.indicator] == .mean ? .decimal : .percent)
-    try sheet.write(row, 11, cell.status.symbol + " " + cell.status.label(language), .status(cell.status))
-    try sheet.write(row, 12, cell.pValue, .probability)
-    try sheet.write(row, 13, cell.qValue, .probability)
-    try sheet.write(row, 14, cell.indicator)
-    try sheet.write(row, 15, cell.regionCode)
+    var column = 0
+    func next() -> Int {
+      defer { column += 1 }
+      return column
+    }
+    if ranked { try sheet.write(row, next(), Double(entry.rank), .integer) }
+    try sheet.write(row, next(), entry.indicatorLabel, .wrapped)
+    try sheet.write(row, next(), cell.regionName)
+    try sheet.write(row, next(), levelName(cell.level, language))
+    try sheet.write(row, next(), cell.group)
+    try sheet.write(row, next(), Double(cell.n), .integer)
+    try sheet.write(row, next(), cell.estimate, style)
+    try sheet.write(row, next(), cell.ciLow, style)
+    try sheet.write(row, next(), cell.ciHigh, style)
+    try sheet.write(row, next(), cell.target, style)
+    try sheet.write(row, next(), cell.gap, style)
+    try sheet.write(row, next(), cell.status.symbol + " " + cell.status.label(language), .status(cell.status))
+    try sheet.write(row, next(), cell.pValue, .probability)
+    try sheet.write(row, next(), cell.qValue, .probability)
+    try sheet.write(row, next(), cell.indicator)
+    try sheet.write(row, next(), cell.regionCode)
   }
 
-  static let shortfallWidths: [Double] = [6, 26, 16, 9, 18, 7, 9, 9, 9, 9, 9, 14, 9, 9, 16, 11]
+  static let shortfallWidths: [Double] = [26, 18, 9, 22, 7, 9, 9, 9, 9, 9, 14, 9, 9, 16, 11]
 
   func summary(_ sheet: XLSXSheet) throws(ReportError) {
-    try sheet.widths([30, 16, 16, 12, 18, 8, 10, 10, 10, 10, 10, 14, 9, 9, 16, 11])
+    try sheet.widths(Self.shortfallWidths)
     try sheet.write(0, 0, report.title, .title)
     try sheet.write(1, 0, report.subtitle)
     let head = report.headline
@@ -115,23 +124,24 @@ struct XLSXReportWriter {
     row += 1
     try sheet.write(row, 0, t(.worstShortfalls), .title)
     row += 1
-    try sheet.header(row, shortfallHeaders)
+    try sheet.header(row, shortfallHeaders(ranked: false))
     row += 1
     if head.worstShortfalls.isEmpty { try sheet.write(row, 0, t(.noShortfalls)) }
     for entry in head.worstShortfalls {
-      try writeShortfall(entry, row: row, on: sheet)
+      try writeShortfall(entry, row: row, ranked: false, on: sheet)
       row += 1
     }
     try sheet.freeze(rows: 2)
   }
 
   func shortfalls(_ sheet: XLSXSheet) throws(ReportError) {
-    try sheet.widths(Self.shortfallWidths)
-    try sheet.header(0, shortfallHeaders)
+    let headers = shortfallHeaders(ranked: true)
+    try sheet.widths([6] + Self.shortfallWidths)
+    try sheet.header(0, headers)
     for (index, entry) in report.shortfalls.enumerated() {
-      try writeShortfall(entry, row: index + 1, on: sheet)
+      try writeShortfall(entry, row: index + 1, ranked: true, on: sheet)
     }
-    try sheet.freeze(rows: 1, filterColumns: shortfallHeaders.count, lastRow: report.shortfalls.count)
+    try sheet.freeze(rows: 1, filterColumns: headers.count, lastRow: report.shortfalls.count)
   }
 
   /// The estimates.csv columns, numbers as numbers, plus the indicator's label.

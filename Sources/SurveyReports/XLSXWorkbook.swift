@@ -74,6 +74,8 @@ final class XLSXWorkbook {
       throw .xlsx(path, "workbook_add_worksheet", "sheet name '\(name)' was refused")
     }
     worksheet_set_paper(sheet, 9)  // A4
+    worksheet_set_landscape(sheet)
+    worksheet_fit_to_pages(sheet, 1, 0)  // one page wide, as many tall as needed
     return XLSXSheet(sheet: sheet, workbook: self)
   }
 
