@@ -48,6 +48,7 @@ for dir in "${report_dirs[@]}"; do
   dest="${out_dir:-$dir/screenshots}"
   [ ${#report_dirs[@]} -gt 1 ] && [ -n "$out_dir" ] && dest="$out_dir/$(basename "$dir")"
   mkdir -p "$dest"
+  rm -f "$dest"/html-a4-*.png "$dest"/xlsx-*.png
   if [ -f "$dir/report.html" ]; then
     page="file://$(realpath "$dir/report.html")"
     # Phone: the first screens, then the whole page.

@@ -67,6 +67,8 @@ public struct ReportCell: Sendable, Hashable, Codable {
   public var regionName: String
   public var level: String
   public var group: String
+  /// The group as a reader sees it (`留守儿童`); blank without a group.
+  public var groupLabel: String
   public var n: Int
   public var estimate: Double?
   public var ciLow: Double?

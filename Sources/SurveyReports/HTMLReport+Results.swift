@@ -35,6 +35,7 @@ extension HTMLPage {
       out.element("p", [:], t(.noShortfalls))
     } else {
       shortfallTable(head.worstShortfalls)
+      out.element("p", ["class": "note"], t(.rankNote))
     }
     out.close("section")
   }
@@ -118,7 +119,7 @@ extension HTMLPage {
   mutating func areas() {
     out.open("section", ["id": "areas"])
     out.element("h2", [:], t(.areas))
-    out.element("p", ["class": "note"], t(.breakdownNote))
+    out.element("p", ["class": "note"], t(.dotNote))
     legend()
     let infos = Dictionary(report.indicators.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     for area in report.areas {
@@ -144,11 +145,16 @@ extension HTMLPage {
     for level in section.levels where !level.cells.isEmpty {
       let title = info.label + " · " + levelName(level.level, language)
       out.open("figure")
+      out.element("figcaption", [:], byLevel(level.level))
       out.append(Charts.dotWhisker(level.cells, kind: info.kind, title: title, k: k, language: language))
-      out.element("figcaption", [:], levelName(level.level, language))
       out.close("figure")
     }
     out.close("div")
+  }
+
+  /// `按市` / `By city`.
+  func byLevel(_ level: String) -> String {
+    language == .zh ? "按" + levelName(level, language) : "By " + levelName(level, language)
   }
 
   mutating func definition(_ term: String, _ text: String) {

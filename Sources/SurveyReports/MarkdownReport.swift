@@ -89,7 +89,7 @@ struct MarkdownPage {
 
   mutating func shortfallTable(_ entries: [ShortfallEntry]) {
     let rows = entries.map { entry in
-      let region = entry.cell.group.isEmpty ? entry.cell.regionName : entry.cell.regionName + " · " + entry.cell.group
+      let region = entry.cell.group.isEmpty ? entry.cell.regionName : entry.cell.regionName + " · " + entry.cell.groupLabel
       return ["\(entry.rank)", entry.indicatorLabel, region, levelName(entry.cell.level, language)] + values(entry.cell)
     }
     table([t(.rank), t(.indicator), t(.region), t(.level)] + valueHeaders, rows, numeric: Set([0] + Self.valueColumns.map { $0 + 4 }))
@@ -118,7 +118,14 @@ struct MarkdownPage {
     line()
     line("### " + t(.worstShortfalls))
     line()
-    if head.worstShortfalls.isEmpty { line(t(.noShortfalls)); line() } else { shortfallTable(head.worstShortfalls) }
+    if head.worstShortfalls.isEmpty {
+      line(t(.noShortfalls))
+      line()
+    } else {
+      shortfallTable(head.worstShortfalls)
+      line(Self.escape(t(.rankNote)))
+      line()
+    }
   }
 
   mutating func shortfalls() {

@@ -69,7 +69,7 @@ struct XLSXReportWriter {
     try sheet.write(row, next(), entry.indicatorLabel, .wrapped)
     try sheet.write(row, next(), cell.regionName)
     try sheet.write(row, next(), levelName(cell.level, language))
-    try sheet.write(row, next(), cell.group)
+    try sheet.write(row, next(), cell.groupLabel)
     try sheet.write(row, next(), Double(cell.n), .integer)
     try sheet.write(row, next(), cell.estimate, style)
     try sheet.write(row, next(), cell.ciLow, style)

@@ -31,7 +31,8 @@ import Testing
     let labels = Dictionary(uniqueKeysWithValues: ReportFixture.indicators.map { ($0.name, $0.label.zh) })
     for estimate in expected {
       let region = estimate.regionCode == "all" ? "全部数据" : estimate.regionName
-      let place = estimate.group.isEmpty ? region : region + " · " + estimate.group
+      let group = ReportFixture.groupLabels[estimate.group]?.zh ?? ""
+      let place = estimate.group.isEmpty ? region : region + " · " + group
       let value =
         estimate.indicator == "wellbeing"
         ? String(format: "%.2f", try #require(estimate.estimate)) : Self.percent(try #require(estimate.estimate))
