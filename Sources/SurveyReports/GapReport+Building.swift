@@ -85,7 +85,9 @@ struct ReportBuilder {
     return ReportCell(
       indicator: row.indicator, regionCode: row.regionCode,
       regionName: tree.name(of: row.regionCode, language: language, fallback: row.regionName),
-      level: tree.level(of: row.regionCode) ?? row.level, group: row.group, n: row.n,
+      level: tree.level(of: row.regionCode) ?? row.level, group: row.group,
+      groupLabel: row.group.isEmpty ? "" : input.groupLabels[row.group]?.text(language) ?? row.group,
+      n: row.n,
       estimate: estimate, ciLow: suppressed ? nil : row.ciLow,
       ciHigh: suppressed ? nil : row.ciHigh, target: row.target, status: row.status,
       pValue: suppressed ? nil : row.pValue, qValue: suppressed ? nil : row.qValue, gap: gap)

@@ -164,13 +164,13 @@ struct HTMLPage {
 
   /// Region name, with the breakdown group when there is one.
   func regionText(_ cell: ReportCell) -> String {
-    cell.group.isEmpty ? cell.regionName : cell.regionName + " · " + cell.group
+    cell.group.isEmpty ? cell.regionName : cell.regionName + " · " + cell.groupLabel
   }
 
   mutating func shortfallTable(_ entries: [ShortfallEntry]) {
     let headers = [TableCell.number(t(.rank)), TableCell(text: t(.indicator)), TableCell(text: t(.region)), TableCell(text: t(.level))] + valueHeaders
     let rows = entries.map { entry in
-      [TableCell.number("\(entry.rank)"), TableCell(text: entry.indicatorLabel), TableCell(text: regionText(entry.cell)), TableCell(text: levelName(entry.cell.level, language))] + valueCells(entry.cell)
+      [TableCell.number("\(entry.rank)"), TableCell(text: entry.indicatorLabel, cssClass: "lbl"), TableCell(text: regionText(entry.cell), cssClass: "lbl"), TableCell(text: levelName(entry.cell.level, language))] + valueCells(entry.cell)
     }
     table(headers, rows)
   }

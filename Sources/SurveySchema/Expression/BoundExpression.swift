@@ -9,11 +9,6 @@ public struct BoundExpression: Sendable {
   /// The expression it was bound from.
   public let expression: Expression
   let root: BoundNode
-
-  init(expression: Expression, root: BoundNode) {
-    self.expression = expression
-    self.root = root
-  }
 }
 
 /// The evaluable tree: references are slots, functions are enum cases.

@@ -71,9 +71,13 @@ private struct Checker {
     case .found: break
     case .unknown(let suggestion):
       let place = r.form.map { " in form '\($0)'" } ?? ""
-      error("no question or scale named '\(r.name)'\(place)" + Suggestion.clause(suggestion), at: r.offset)
+      error(
+        "no question or scale named '\(r.name)'\(place)" + Suggestion.clause(suggestion),
+        at: r.offset)
     case .ambiguous(let forms):
-      let listed = forms.count <= 1 ? forms.joined() : forms.dropLast().joined(separator: ", ") + " and " + (forms.last ?? "")
+      let listed =
+        forms.count <= 1
+        ? forms.joined() : forms.dropLast().joined(separator: ", ") + " and " + (forms.last ?? "")
       let first = forms.first ?? "form"
       error("'\(r.name)' is in \(listed); write ${\(first).\(r.name)}", at: r.offset)
     case .unknownForm(let suggestion):

@@ -16,7 +16,9 @@ extension Expression {
   ) -> SymbolKind {
     switch inferred(symbols, currentValue) {
     case .kind(let kind): kind
-    case .zeroOrOne: .number
+    case .zeroOrOne:
+      // A bare literal 0 or 1 is a number; if()/coalesce() of 0/1 literals is a boolean.
+      if case .number = self { .number } else { .boolean }
     }
   }
 
@@ -26,7 +28,8 @@ extension Expression {
     case zeroOrOne
   }
 
-  private func inferred(_ symbols: (Reference) -> SymbolLookup, _ current: SymbolKind?) -> Inferred {
+  private func inferred(_ symbols: (Reference) -> SymbolLookup, _ current: SymbolKind?) -> Inferred
+  {
     switch self {
     case .number(let x, _): return x == 0 || x == 1 ? .zeroOrOne : .kind(.number)
     case .string: return .kind(.text)
@@ -41,11 +44,13 @@ extension Expression {
       default: return .kind(.boolean)
       }
     case .call(let name, let arguments, _):
-      guard let function = ExpressionFunction(name: name), function.arityProblem(given: arguments.count) == nil
+      guard let function = ExpressionFunction(name: name),
+        function.arityProblem(given: arguments.count) == nil
       else { return .kind(.unknown) }
       if let kind = function.resultKind { return .kind(kind) }
       let branches = function == .if ? [arguments[1], arguments[2]] : [arguments[0], arguments[1]]
-      return Self.join(branches[0].inferred(symbols, current), branches[1].inferred(symbols, current))
+      return Self.join(
+        branches[0].inferred(symbols, current), branches[1].inferred(symbols, current))
     }
   }
 

@@ -69,11 +69,32 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
 
 /// The binary operators, in XPath 1.0 precedence groups.
 public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
-  case or, and
-  case equal = "=", notEqual = "!="
-  case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-  case plus = "+", minus = "-"
-  case times = "*", divide = "div", modulo = "mod"
+  /// `or`: true if either side is true.
+  case or
+  /// `and`: true if both sides are true.
+  case and
+  /// `=`
+  case equal = "="
+  /// `!=`
+  case notEqual = "!="
+  /// `<`
+  case less = "<"
+  /// `<=`
+  case lessOrEqual = "<="
+  /// `>`
+  case greater = ">"
+  /// `>=`
+  case greaterOrEqual = ">="
+  /// `+`
+  case plus = "+"
+  /// `-` between two operands.
+  case minus = "-"
+  /// `*`
+  case times = "*"
+  /// `div`: division (`/` is not an XPath operator).
+  case divide = "div"
+  /// `mod`: the remainder, with the sign of the left operand.
+  case modulo = "mod"
 
   /// Binding strength: `or` 1 < `and` 2 < `= !=` 3 < `< <= > >=` 4 < `+ -` 5 <
   /// `* div mod` 6. Unary minus binds tighter than all of them.

@@ -18,7 +18,8 @@ extension ExpressionFunction {
       let pattern = a[1].stringValue
       guard let compiled = try? NSRegularExpression(pattern: pattern) else { return .bool(false) }
       let text = a[0].stringValue
-      return .bool(compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil)
+      return .bool(
+        compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil)
     case .contains:
       let (text, part) = (a[0].stringValue, a[1].stringValue)
       return .bool(part.isEmpty || text.contains(part))

@@ -1,12 +1,17 @@
 /// The functions careeval evaluates, with their arity and result type.
 enum ExpressionFunction: String, CaseIterable, Sendable {
   // Selects
-  case selected, countSelected = "count-selected"
+  case selected
+  case countSelected = "count-selected"
   // Logic
   case `if`, coalesce, `true`, `false`, not, boolean
   // Text
-  case string, concat, stringLength = "string-length", regex, contains
-  case startsWith = "starts-with", endsWith = "ends-with", substr
+  case string, concat
+  case stringLength = "string-length"
+  case regex, contains
+  case startsWith = "starts-with"
+  case endsWith = "ends-with"
+  case substr
   // Numbers
   case number, int, round, abs, floor, ceiling, pow, sqrt, min, max
   // Dates
@@ -52,7 +57,8 @@ enum ExpressionFunction: String, CaseIterable, Sendable {
   var resultKind: SymbolKind? {
     switch self {
     case .if, .coalesce: nil
-    case .selected, .true, .false, .not, .boolean, .regex, .contains, .startsWith, .endsWith: .boolean
+    case .selected, .true, .false, .not, .boolean, .regex, .contains, .startsWith, .endsWith:
+      .boolean
     case .countSelected, .stringLength, .number, .int, .round, .abs, .floor, .ceiling, .pow, .sqrt,
       .min, .max:
       .number

@@ -35,6 +35,29 @@ public enum ExpressionParser {
   }
 }
 
+extension ExpressionParser {
+  /// Parses a bind cell (`relevant`, `required`, `constraint`, `read_only`) as
+  /// pyxform does: a whole cell `yes`, `Yes`, `YES`, `true`, `True` or `TRUE` means
+  /// `true()`, and `no`, `No`, `NO`, `false`, `False` or `FALSE` means `false()`
+  /// (spreadsheets store ticked boolean cells as `TRUE`/`FALSE`); anything else is
+  /// parsed as an expression.
+  ///
+  /// - Throws: ``ExpressionError`` as ``parse(_:)``.
+  public static func parseBinding(_ text: String) throws(ExpressionError) -> Expression {
+    let word = text.trimmingXPathSpace
+    let start =
+      (text.firstIndex(where: { !$0.isWhitespace }).map {
+        text.distance(from: text.startIndex, to: $0)
+      } ?? 0) + 1
+    if yes.contains(word) { return .call("true", [], offset: start) }
+    if no.contains(word) { return .call("false", [], offset: start) }
+    return try parse(text)
+  }
+
+  private static let yes: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE"]
+  private static let no: Set<String> = ["no", "No", "NO", "false", "False", "FALSE"]
+}
+
 /// A parsed subtree and the depth of its tree.
 private struct Parsed {
   var expression: Expression
@@ -86,7 +109,8 @@ private struct Parser {
       let offset = current.offset
       advance()
       let right = try binary(minimumPrecedence: op.precedence + 1)
-      left = try node(.binary(op, left.expression, right.expression, offset: offset), children: [left, right])
+      left = try node(
+        .binary(op, left.expression, right.expression, offset: offset), children: [left, right])
     }
     return left
   }
@@ -147,7 +171,8 @@ private struct Parser {
         }
         guard current.kind == .rightParen else {
           throw ExpressionError(
-            "expected ',' or ')' after an argument of \(name)(), found \(current.quoted)", at: current.offset)
+            "expected ',' or ')' after an argument of \(name)(), found \(current.quoted)",
+            at: current.offset)
         }
         advance()
         break
@@ -161,7 +186,8 @@ private struct Parser {
   mutating func expectClosing(of open: ExpressionToken) throws(ExpressionError) {
     guard current.kind == .rightParen else {
       throw ExpressionError(
-        "expected ')' to close the '(' at \(open.offset), found \(current.quoted)", at: current.offset)
+        "expected ')' to close the '(' at \(open.offset), found \(current.quoted)",
+        at: current.offset)
     }
     advance()
   }
@@ -175,6 +201,7 @@ private struct Parser {
       return ExpressionError("'\(name)' is a function: write \(call)", at: offset)
     }
     return ExpressionError(
-      "unknown name '\(name)': write ${\(name)} for a question's answer or '\(name)' for text", at: offset)
+      "unknown name '\(name)': write ${\(name)} for a question's answer or '\(name)' for text",
+      at: offset)
   }
 }

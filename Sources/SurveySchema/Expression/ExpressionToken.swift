@@ -49,7 +49,8 @@ struct ExpressionTokenizer {
   }
 
   mutating func add(_ kind: ExpressionToken.Kind, from start: Int) {
-    tokens.append(ExpressionToken(kind: kind, offset: start + 1, text: String(chars[start..<index])))
+    tokens.append(
+      ExpressionToken(kind: kind, offset: start + 1, text: String(chars[start..<index])))
   }
 
   private mutating func run() throws(ExpressionError) {
@@ -62,7 +63,8 @@ struct ExpressionTokenizer {
       } else if c == "." {
         if peek(1) == "." {
           throw ExpressionError(
-            "'..' (the parent group) is not supported; refer to questions as ${name}", at: start + 1)
+            "'..' (the parent group) is not supported; refer to questions as ${name}", at: start + 1
+          )
         } else if let next = peek(1), next.isASCII, next.isNumber {
           try number(from: start)
         } else {
@@ -100,7 +102,8 @@ struct ExpressionTokenizer {
     index += 1
     while let c = peek(), c != quote { index += 1 }
     guard peek() == quote else {
-      throw ExpressionError("unclosed text: the \(quote) here has no matching \(quote)", at: start + 1)
+      throw ExpressionError(
+        "unclosed text: the \(quote) here has no matching \(quote)", at: start + 1)
     }
     let content = String(chars[(start + 1)..<index])
     index += 1

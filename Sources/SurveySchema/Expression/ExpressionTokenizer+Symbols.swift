@@ -11,9 +11,15 @@ extension ExpressionTokenizer {
     let at = start + 1
     let next = peek(1)
     switch c {
-    case "(": index += 1; add(.leftParen, from: start)
-    case ")": index += 1; add(.rightParen, from: start)
-    case ",": index += 1; add(.comma, from: start)
+    case "(":
+      index += 1
+      add(.leftParen, from: start)
+    case ")":
+      index += 1
+      add(.rightParen, from: start)
+    case ",":
+      index += 1
+      add(.comma, from: start)
     case "+", "-", "*":
       index += 1
       add(.symbol(String(c)), from: start)
@@ -57,7 +63,8 @@ extension ExpressionTokenizer {
     let nameEnd = index
     index += 1
     guard nameEnd > nameStart else {
-      throw ExpressionError("empty reference '${}': write a question name between the braces", at: at)
+      throw ExpressionError(
+        "empty reference '${}': write a question name between the braces", at: at)
     }
     // Split at the first '.': ${form.name}.
     let dot = chars[nameStart..<nameEnd].firstIndex(of: ".")
@@ -66,7 +73,8 @@ extension ExpressionTokenizer {
     for (from, to) in parts {
       guard from < to else {
         throw ExpressionError(
-          "'\(String(chars[start..<index]))' needs a name on both sides of '.'", at: (dot ?? from) + 1)
+          "'\(String(chars[start..<index]))' needs a name on both sides of '.'",
+          at: (dot ?? from) + 1)
       }
       guard Self.isNameStart(chars[from]) else {
         throw ExpressionError(

@@ -1,6 +1,8 @@
 /// What a name in an expression stands for, as far as static checks care.
 public enum SymbolKind: Sendable, Hashable, CustomStringConvertible {
+  /// An integer or decimal question, or a scale score.
   case number
+  /// A text question.
   case text
   /// An ISO `YYYY-MM-DD` date (held as text).
   case date
@@ -8,6 +10,7 @@ public enum SymbolKind: Sendable, Hashable, CustomStringConvertible {
   case selectOne(list: String, choices: [String])
   /// A select_multiple question: its list name and the list's choice names.
   case selectMultiple(list: String, choices: [String])
+  /// A true/false value (a comparison, `selected()`…).
   case boolean
   /// Not known statically (for example a calculate, or a missing list).
   case unknown

@@ -37,7 +37,8 @@ extension Value {
   public var selectedNames: [String] {
     switch self {
     case .choices(let names): names
-    default: stringValue.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    default:
+      stringValue.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     }
   }
 

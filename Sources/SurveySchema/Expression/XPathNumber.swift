@@ -24,7 +24,8 @@ enum XPathNumber {
       exponent = Int(body[body.index(after: e)...]) ?? 0
       body = body[..<e]
     }
-    let point = body.firstIndex(of: ".").map { body.distance(from: body.startIndex, to: $0) } ?? body.count
+    let point =
+      body.firstIndex(of: ".").map { body.distance(from: body.startIndex, to: $0) } ?? body.count
     let digits = Array(body.filter { $0 != "." })
     let newPoint = point + exponent
     var result: String

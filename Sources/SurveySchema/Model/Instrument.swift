@@ -30,7 +30,7 @@ public struct Instrument: Sendable, Hashable {
   public var responseIDField: String?
   /// The field holding the submission time (`submitted_at`).
   public var submittedAtField: String?
-  /// Roster only: the field holding the region code (`region`).
+  /// Roster and volunteer register: the field holding the region code (`region`).
   public var regionField: String?
   /// Roster only: the sampling weight field (`weight`).
   public var weightField: String?

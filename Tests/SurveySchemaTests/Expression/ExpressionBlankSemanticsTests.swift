@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SurveySchema
 
 /// The same expression under both blank semantics (docs/expressions.md, "Blank
@@ -61,7 +62,8 @@ import Testing
   ]
 
   @Test(arguments: table)
-  func blanksFollowTheChosenSemantics(_ text: String, _ xlsform: Value?, _ indicator: Value?) throws {
+  func blanksFollowTheChosenSemantics(_ text: String, _ xlsform: Value?, _ indicator: Value?) throws
+  {
     let x = try evaluate(text, semantics: .xlsform)
     let i = try evaluate(text, semantics: .indicator)
     #expect(same(x, xlsform), "xlsform: \(text) gave \(String(describing: x))")
@@ -93,8 +95,11 @@ import Testing
     (["emotional"], .notAsked, .bool(false)),
   ])
   func needsMetIndicator(_ needs: [String], _ help: Answer, _ expected: Value?) throws {
-    let answers: [String: Answer] = ["roster.needs": .value(.choices(needs)), "child.help_received": help]
-    let text = "selected(${roster.needs}, 'academic') and selected(${child.help_received}, 'study_group')"
+    let answers: [String: Answer] = [
+      "roster.needs": .value(.choices(needs)), "child.help_received": help,
+    ]
+    let text =
+      "selected(${roster.needs}, 'academic') and selected(${child.help_received}, 'study_group')"
     #expect(try evaluate(text, answers, semantics: .indicator) == expected)
   }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SurveySchema
 
 @Suite struct ExpressionErrorTests {
@@ -61,11 +62,14 @@ import Testing
     "nested too deeply: more than 100 levels of parentheses, function calls or minus signs"
 
   @Test func tenThousandParenthesesEndInAnErrorNotAStackOverflow() {
-    #expect(parseError(String(repeating: "(", count: 10_000)) == ExpressionError(Self.tooDeep, at: 101))
+    #expect(
+      parseError(String(repeating: "(", count: 10_000)) == ExpressionError(Self.tooDeep, at: 101))
   }
 
   @Test func manyMinusSignsEndInAnError() {
-    #expect(parseError(String(repeating: "-", count: 5_000) + "1") == ExpressionError(Self.tooDeep, at: 101))
+    #expect(
+      parseError(String(repeating: "-", count: 5_000) + "1")
+        == ExpressionError(Self.tooDeep, at: 101))
   }
 
   @Test func deeplyNestedCallsEndInAnError() {

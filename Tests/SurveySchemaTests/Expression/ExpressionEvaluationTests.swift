@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SurveySchema
 
 /// XLSForm semantics over `sampleAnswers` (age 10, zero 0, neg -7, text5 '5',

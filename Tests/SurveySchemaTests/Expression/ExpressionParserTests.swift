@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SurveySchema
 
 @Suite struct ExpressionParserTests {
@@ -49,6 +50,18 @@ import Testing
     #expect(try ExpressionParser.parse(text).description == shape)
   }
 
+  @Test(arguments: [
+    ("yes", "true()"), ("TRUE", "true()"), (" True ", "true()"), ("no", "false()"),
+    ("FALSE", "false()"), ("${a} = 'yes'", "(${a} = 'yes')"), ("true()", "true()"),
+  ])
+  func bindCellsConvertYesAndNoAsPyxformDoes(_ text: String, _ shape: String) throws {
+    #expect(try ExpressionParser.parseBinding(text).description == shape)
+  }
+
+  @Test func aBareTrueIsStillAnErrorOutsideBindCells() {
+    #expect(parseError("TRUE")?.message.hasPrefix("unknown name 'TRUE'") == true)
+  }
+
   @Test func referencesKeepFormNameAndOffset() throws {
     // ${a} starts at 1; "${a} + " is 7 characters, so ${child.b} starts at 8;
     // "${child.b}" is 10 characters, then " * " (18–20), so ${c.d.e} starts at 21.
@@ -83,6 +96,13 @@ import Testing
   @Test func acceptsTheDeepestAllowedNesting() throws {
     let text = String(repeating: "(", count: 100) + "1" + String(repeating: ")", count: 100)
     #expect(try ExpressionParser.parse(text) == .number(1, offset: 101))
+  }
+
+  @Test func evaluatesTheDeepestAllowedCallNesting() throws {
+    // 100 nested not() around 1: not(1) is false and each further not() flips it,
+    // so an even count gives true.
+    let text = String(repeating: "not(", count: 100) + "1" + String(repeating: ")", count: 100)
+    #expect(try evaluate(text) == .bool(true))
   }
 
   @Test func acceptsTheLongestAllowedChain() throws {

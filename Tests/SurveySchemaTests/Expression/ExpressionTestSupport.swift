@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SurveySchema
 
 /// Answers shared by the evaluation tables. Every expected value in the tables is
