@@ -79,6 +79,7 @@ extension IngestRun {
     let subjectColumn = context.column(of: links.subject)
     let subjectColumnName = subjectColumn.map(context.plan.name(ofColumn:))
     if let field = links.subjectName, links.part != .standalone || links.subject != nil, subject == nil {
+      if case .question(let slot)? = links.subject { found.removeAll { $0.slot == slot && $0.rule == .required } }
       found.append(Found(rule: .noSubject, column: subjectColumn, message: IngestMessages.noSubject(column: subjectColumnName, field: field, noun: links.subjectNoun), slot: nil))
     }
     if case .informant = links.part, register.isLoaded, let subject, register.child(subject)?.isAccepted != true {
