@@ -101,7 +101,7 @@ struct QuestionDecoder: Sendable {
     let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{3000}" }).map(String.init)
     var position = 0
     tokenLoop: while position < tokens.count {
-      if let index = choices.index(of: tokens[position]) {
+      if let index = choices.names.firstIndex(of: tokens[position]) {
         add(index)
         position += 1
         continue
@@ -111,8 +111,9 @@ struct QuestionDecoder: Sendable {
         position += 1
         continue
       }
-      // A label with spaces (KoboToolbox label exports): the longest run of tokens that is a label.
-      for end in stride(from: tokens.count, to: position + 1, by: -1) {
+      // Labels may hold spaces (KoboToolbox label exports): take the longest run of
+      // tokens that is a label (or a name in other letter case).
+      for end in stride(from: tokens.count, to: position, by: -1) {
         if let index = choices.index(of: tokens[position..<end].joined(separator: " ")) {
           add(index)
           position = end
