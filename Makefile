@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcsv-dev libxlsxwriter-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test demo bench clean
+.PHONY: deps build release test demo bench clean screenshots
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -24,6 +24,11 @@ release: deps
 
 test: deps
 	$(SWIFT) test
+
+# Look at the gap report as a reader would (headless Chromium, LibreOffice); see
+# scripts/screenshots.sh. REPORT=DIR picks a report folder (default: out, or the test fixture).
+screenshots: deps
+	scripts/screenshots.sh $(REPORT)
 
 clean:
 	rm -rf .build out
