@@ -42,7 +42,8 @@ public struct Scale: Sendable, Hashable {
     name: String, labels: LocalizedText = .init(), form: String, items: [String],
     reverse: [String] = [], method: ScaleMethod = .mean, minValid: Int? = nil,
     itemMin: Double? = nil, itemMax: Double? = nil, bands: [Double] = [],
-    location: SourceLocation, itemsLocation: SourceLocation? = nil, reverseLocation: SourceLocation? = nil,
+    location: SourceLocation, itemsLocation: SourceLocation? = nil,
+    reverseLocation: SourceLocation? = nil,
     formLocation: SourceLocation? = nil
   ) {
     self.name = name

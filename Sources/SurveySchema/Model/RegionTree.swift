@@ -80,7 +80,9 @@ public struct RegionTree: Sendable, Hashable {
 
   /// A tree derived from region codes: each well-formed code and all its ancestors.
   /// Codes that are not 6, 9 or 12 digits are skipped.
-  public static func derived(from codes: some Sequence<String>, aliases: [String: String] = [:]) -> RegionTree {
+  public static func derived(from codes: some Sequence<String>, aliases: [String: String] = [:])
+    -> RegionTree
+  {
     var tree = RegionTree(aliases: aliases, isDerived: true)
     for code in codes { tree.insertDerived(code) }
     return tree
@@ -127,7 +129,8 @@ public struct RegionTree: Sendable, Hashable {
       if let node = byCode[current] {
         result.append(node)
       } else if isDerived, let level = RegionCode.level(of: current) {
-        result.append(RegionNode(code: current, level: level, parent: RegionCode.parent(of: current)))
+        result.append(
+          RegionNode(code: current, level: level, parent: RegionCode.parent(of: current)))
       } else {
         break
       }
