@@ -15,7 +15,7 @@ extension GapReport {
     for level in input.options.levels where !tree.levelOrder.contains(level) {
       throw .unknownLevel(level, known: tree.levelOrder)
     }
-    var builder = ReportBuilder(input: input, tree: tree, rootCode: rootCode)
+    let builder = ReportBuilder(input: input, tree: tree, rootCode: rootCode)
     self = builder.build()
   }
 }
@@ -118,7 +118,7 @@ struct ReportBuilder {
     input.indicators.compactMap { cell($0.name, region) }
   }
 
-  mutating func build() -> GapReport {
+  func build() -> GapReport {
     let shortfalls = rankedShortfalls()
     let regionRows = rows.filter { $0.group.isEmpty }
     var counts = StatusCounts()
