@@ -19,12 +19,20 @@ import Testing
     let left = a.summaries()
     let right = b.summaries()
     for variable in left.indices {
-      #expect(Set(left[variable].keys) == Set(right[variable].keys), "\(label): domains", sourceLocation: sourceLocation)
+      #expect(
+        Set(left[variable].keys) == Set(right[variable].keys), "\(label): domains",
+        sourceLocation: sourceLocation)
       for (domain, x) in left[variable] {
         guard let y = right[variable][domain] else { continue }
-        #expect(x.n == y.n && x.positives == y.positives && x.df == y.df, "\(label): counts", sourceLocation: sourceLocation)
-        expectClose(x.estimate, y.estimate, relative: 1e-12, "\(label) est d\(domain) v\(variable)", sourceLocation: sourceLocation)
-        expectClose(x.se, y.se, relative: 1e-12, "\(label) se d\(domain) v\(variable)", sourceLocation: sourceLocation)
+        #expect(
+          x.n == y.n && x.positives == y.positives && x.df == y.df, "\(label): counts",
+          sourceLocation: sourceLocation)
+        expectClose(
+          x.estimate, y.estimate, relative: 1e-12, "\(label) est d\(domain) v\(variable)",
+          sourceLocation: sourceLocation)
+        expectClose(
+          x.se, y.se, relative: 1e-12, "\(label) se d\(domain) v\(variable)",
+          sourceLocation: sourceLocation)
       }
     }
   }
@@ -34,7 +42,9 @@ import Testing
     for seed in 1...4 as ClosedRange<UInt64> {
       let rows = SyntheticRow.sample(count: 600, seed: seed)
       var random = SeededGenerator(seed: seed &* 7919)
-      let cuts = [Int.random(in: 1..<300, using: &random), Int.random(in: 300..<599, using: &random)]
+      let cuts = [
+        Int.random(in: 1..<300, using: &random), Int.random(in: 300..<599, using: &random),
+      ]
       let a = try SyntheticRow.accumulate(rows[..<cuts[0]], design: design)
       let b = try SyntheticRow.accumulate(rows[cuts[0]..<cuts[1]], design: design)
       let c = try SyntheticRow.accumulate(rows[cuts[1]...], design: design)

@@ -7,17 +7,21 @@ import Testing
 @Suite struct DesignEquivalenceTests {
   @Test func everyRowItsOwnPSUEqualsUniquePSULabels() throws {
     let rows = SyntheticRow.sample(count: 500, seed: 77)
-    let moments = try SyntheticRow.accumulate(rows, design: SurveyDesign(mode: .taylor, hasPSU: false))
+    let moments = try SyntheticRow.accumulate(
+      rows, design: SurveyDesign(mode: .taylor, hasPSU: false))
     var unique = rows
     for index in unique.indices { unique[index].psu = index }
-    let totals = try SyntheticRow.accumulate(unique, design: SurveyDesign(mode: .taylor, hasPSU: true))
+    let totals = try SyntheticRow.accumulate(
+      unique, design: SurveyDesign(mode: .taylor, hasPSU: true))
     AccumulatorMergeTests.expectSameSummaries(moments, totals, "row PSUs")
   }
 
   @Test func lonelyRulesAgreeWhenNoStratumIsLonely() throws {
     let rows = SyntheticRow.sample(count: 300, seed: 5).filter { $0.stratum != 3 }
-    let adjust = try SyntheticRow.accumulate(rows, design: SurveyDesign(mode: .taylor, hasPSU: true))
-    let remove = try SyntheticRow.accumulate(rows, design: SurveyDesign(mode: .taylor, hasPSU: true, lonelyPSU: .remove))
+    let adjust = try SyntheticRow.accumulate(
+      rows, design: SurveyDesign(mode: .taylor, hasPSU: true))
+    let remove = try SyntheticRow.accumulate(
+      rows, design: SurveyDesign(mode: .taylor, hasPSU: true, lonelyPSU: .remove))
     AccumulatorMergeTests.expectSameSummaries(adjust, remove, "no lonely stratum")
   }
 
@@ -28,7 +32,8 @@ import Testing
     for hasPSU in [true, false] {
       let design = SurveyDesign(mode: .taylor, hasPSU: hasPSU)
       AccumulatorMergeTests.expectSameSummaries(
-        try SyntheticRow.accumulate(rows, design: design), try SyntheticRow.accumulate(scaled, design: design),
+        try SyntheticRow.accumulate(rows, design: design),
+        try SyntheticRow.accumulate(scaled, design: design),
         "scaled weights")
     }
   }
@@ -51,15 +56,16 @@ import Testing
     let t = try #require(taylor.summaries(of: 0)[0])
     let c = try #require(census.summaries(of: 0)[0])
     let n = Double(inDomain)
-    let N = Double(fileRows)
-    let factor = (N * (n - 1) / ((N - 1) * n)).squareRoot()
+    let fileSize = Double(fileRows)
+    let factor = (fileSize * (n - 1) / ((fileSize - 1) * n)).squareRoot()
     expectClose(t.se, (c.se ?? .nan) * factor, relative: 1e-12, "Taylor SE")
     expectClose(t.estimate, c.estimate, relative: 1e-14, "estimate")
     #expect(t.df == c.df)  // n PSUs minus one stratum = n − 1
   }
 
   @Test func aDomainInsideOnePSUHasZeroVarianceAndNoInterval() throws {
-    var accumulator = SurveyAccumulator(design: SurveyDesign(mode: .taylor, hasPSU: true), kind: .mean)
+    var accumulator = SurveyAccumulator(
+      design: SurveyDesign(mode: .taylor, hasPSU: true), kind: .mean)
     for (y, psu) in [(1.0, 0), (2, 0), (3, 0), (4, 1), (5, 2)] {
       try accumulator.add(y, weight: 1, stratum: 0, psu: psu, domains: psu == 0 ? [0] : [1])
     }

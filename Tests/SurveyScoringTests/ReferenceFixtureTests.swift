@@ -8,13 +8,15 @@ import Testing
 @Suite struct ReferenceFixtureTests {
   static let designs: [String: SurveyDesign] = [
     "taylor": SurveyDesign(hasWeight: true, hasStratum: true, hasPSU: true),
-    "taylor_remove": SurveyDesign(hasWeight: true, hasStratum: true, hasPSU: true, lonelyPSU: .remove),
+    "taylor_remove": SurveyDesign(
+      hasWeight: true, hasStratum: true, hasPSU: true, lonelyPSU: .remove),
     "taylor_rowpsu": SurveyDesign(hasWeight: true, hasStratum: true, hasPSU: false),
     "none": .noDesign,
   ]
   static let variables = ["y_mean", "y_prop"]
 
-  static func accumulate(design: SurveyDesign, domains: inout Interner) throws -> SurveyAccumulator {
+  static func accumulate(design: SurveyDesign, domains: inout Interner) throws -> SurveyAccumulator
+  {
     var coder = DesignRowCoder(design: design)
     var accumulator = SurveyAccumulator(design: design, kinds: [.mean, .proportion])
     for row in try fixtureTable("reference_data.csv") {
@@ -29,7 +31,8 @@ import Testing
       }
       let ids = labels.map { domains.id(for: $0) }
       let values = variables.map { Double(cells($0)) }
-      try accumulator.add(values, weight: coded.weight, stratum: coded.stratum, psu: coded.psu, domains: ids)
+      try accumulator.add(
+        values, weight: coded.weight, stratum: coded.stratum, psu: coded.psu, domains: ids)
     }
     return accumulator
   }
@@ -46,15 +49,19 @@ import Testing
       let rows = expected.filter { $0["variable"] == name }
       let keys = try rows.map { row in
         DomainKey(
-          id: try #require(domains.existingID(for: row["domain"] ?? "")), regionCode: row["domain"] ?? "",
-          regionName: "", level: row["level"] ?? "", family: row["family"], target: Double(row["target"] ?? ""))
+          id: try #require(domains.existingID(for: row["domain"] ?? "")),
+          regionCode: row["domain"] ?? "",
+          regionName: "", level: row["level"] ?? "", family: row["family"],
+          target: Double(row["target"] ?? ""))
       }
       let request = EstimationRequest(indicator: name, direction: .higher, domains: keys)
-      let published = request.estimates(from: summaries[variable], kind: accumulator.kinds[variable])
+      let published = request.estimates(
+        from: summaries[variable], kind: accumulator.kinds[variable])
       for (row, estimate) in zip(rows, published) {
         let label = "\(designName) \(name) \(row["domain"] ?? "")"
         let number = { (column: String) in Double(row[column] ?? "") }
-        let summary = summaries[variable][estimate.id(in: domains)] ?? .empty(accumulator.kinds[variable])
+        let summary =
+          summaries[variable][estimate.id(in: domains)] ?? .empty(accumulator.kinds[variable])
         #expect(summary.n == Int(row["n"] ?? ""), "\(label) n")
         expectClose(summary.estimate, number("estimate"), "\(label) estimate")
         expectClose(summary.se, number("se"), "\(label) se")

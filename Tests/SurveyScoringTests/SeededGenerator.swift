@@ -31,21 +31,29 @@ struct SyntheticRow {
     return (0..<count).map { _ in
       let stratum = Int.random(in: 0..<4, using: &random)
       let psu = stratum == 3 ? 0 : Int.random(in: 0..<(2 + stratum * 2), using: &random)
-      let weight = Double.random(in: 0..<1, using: &random) < 0.05 ? 0 : Double.random(in: 0.5...4, using: &random)
+      let weight =
+        Double.random(in: 0..<1, using: &random) < 0.05
+        ? 0 : Double.random(in: 0.5...4, using: &random)
       let mean: Double? =
-        Double.random(in: 0..<1, using: &random) < 0.1 ? nil : 1000 + Double(stratum) + Double.random(in: -2...2, using: &random)
+        Double.random(in: 0..<1, using: &random) < 0.1
+        ? nil : 1000 + Double(stratum) + Double.random(in: -2...2, using: &random)
       let proportion: Double? =
-        Double.random(in: 0..<1, using: &random) < 0.1 ? nil : (Double.random(in: 0..<1, using: &random) < 0.3 + 0.1 * Double(stratum) ? 1 : 0)
+        Double.random(in: 0..<1, using: &random) < 0.1
+        ? nil : (Double.random(in: 0..<1, using: &random) < 0.3 + 0.1 * Double(stratum) ? 1 : 0)
       var domains = [Int.random(in: 0..<5, using: &random), 9]
       if Bool.random(using: &random) { domains.append(7) }
-      return SyntheticRow(values: [mean, proportion], weight: weight, stratum: stratum, psu: psu, domains: domains)
+      return SyntheticRow(
+        values: [mean, proportion], weight: weight, stratum: stratum, psu: psu, domains: domains)
     }
   }
 
-  static func accumulate(_ rows: some Sequence<SyntheticRow>, design: SurveyDesign) throws -> SurveyAccumulator {
+  static func accumulate(_ rows: some Sequence<SyntheticRow>, design: SurveyDesign) throws
+    -> SurveyAccumulator
+  {
     var accumulator = SurveyAccumulator(design: design, kinds: [.mean, .proportion])
     for row in rows {
-      try accumulator.add(row.values, weight: row.weight, stratum: row.stratum, psu: row.psu, domains: row.domains)
+      try accumulator.add(
+        row.values, weight: row.weight, stratum: row.stratum, psu: row.psu, domains: row.domains)
     }
     return accumulator
   }

@@ -15,7 +15,8 @@ import Testing
   static func assess(
     _ summary: DomainSummary, target: Double?, _ direction: TargetDirection = .higher, k: Int = 5
   ) -> DomainAssessment {
-    DomainAssessment(summary, target: target, direction: direction, options: EstimationOptions(minimumCount: k))
+    DomainAssessment(
+      summary, target: target, direction: direction, options: EstimationOptions(minimumCount: k))
   }
 
   @Test func oneUnpairedChildInACensusOfThreeIsAShortfallAgainstFullCoverage() throws {
@@ -97,14 +98,18 @@ import Testing
       for direction in TargetDirection.allCases {
         let result = Self.assess(try Self.summary(values), target: target, direction)
         let p = try #require(result.pValue)
-        #expect((result.status == .shortfall) == (p < 0.025), "n \(n) T \(target) p \(p) \(result.status)")
+        #expect(
+          (result.status == .shortfall) == (p < 0.025), "n \(n) T \(target) p \(p) \(result.status)"
+        )
       }
     }
   }
 
   @Test func familiesAdjustSeparatelyAndSkipSuppressedDomains() throws {
     var accumulator = SurveyAccumulator(design: .noDesign, kind: .proportion)
-    let data: [[Double]] = [[1, 0, 0, 0, 0, 0], [1, 1, 0, 0, 0, 0, 0], [0, 0], [1, 0, 0, 0, 0, 0, 0, 0]]
+    let data: [[Double]] = [
+      [1, 0, 0, 0, 0, 0], [1, 1, 0, 0, 0, 0, 0], [0, 0], [1, 0, 0, 0, 0, 0, 0, 0],
+    ]
     for (domain, values) in data.enumerated() {
       for value in values { try accumulator.add([value], domains: [domain, 9]) }
     }
@@ -115,7 +120,8 @@ import Testing
       DomainKey(id: 3, regionCode: "110100", regionName: "d", level: "city", target: 0.6),
       DomainKey(id: 9, regionCode: "all", regionName: "all", level: "all", target: 0.6),
     ]
-    let rows = accumulator.estimates(for: EstimationRequest(indicator: "x", direction: .higher, domains: domains))
+    let rows = accumulator.estimates(
+      for: EstimationRequest(indicator: "x", direction: .higher, domains: domains))
     let p = rows.map(\.pValue)
     let counties = BenjaminiHochberg.adjust([p[0], p[1]])
     expectClose(rows[0].qValue, counties[0], relative: 1e-15, "county a")

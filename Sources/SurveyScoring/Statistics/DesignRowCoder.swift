@@ -82,13 +82,16 @@ public struct DesignRowCoder: Sendable {
     if let weight {
       let text = weight.trimmingWhitespace
       guard !text.isEmpty else {
-        throw DesignCellError(.weight, weight, "weight is blank; every row needs a weight of zero or more")
+        throw DesignCellError(
+          .weight, weight, "weight is blank; every row needs a weight of zero or more")
       }
       guard let value = Double(text) else {
         throw DesignCellError(.weight, weight, "weight '\(weight)' is not a number")
       }
       guard value.isFinite, value >= 0 else {
-        throw DesignCellError(.weight, weight, "weight '\(weight)' is not allowed; weights must be finite and zero or more")
+        throw DesignCellError(
+          .weight, weight,
+          "weight '\(weight)' is not allowed; weights must be finite and zero or more")
       }
       w = value
     }
@@ -96,7 +99,8 @@ public struct DesignRowCoder: Sendable {
     if let stratum {
       let text = stratum.trimmingWhitespace
       guard !text.isEmpty else {
-        throw DesignCellError(.stratum, stratum, "stratum is blank; every row of a stratified survey needs its stratum")
+        throw DesignCellError(
+          .stratum, stratum, "stratum is blank; every row of a stratified survey needs its stratum")
       }
       h = strata.id(for: text)
     }
@@ -104,7 +108,9 @@ public struct DesignRowCoder: Sendable {
     if let psu {
       let text = psu.trimmingWhitespace
       guard !text.isEmpty else {
-        throw DesignCellError(.psu, psu, "psu is blank; every row of a clustered survey needs its primary sampling unit")
+        throw DesignCellError(
+          .psu, psu, "psu is blank; every row of a clustered survey needs its primary sampling unit"
+        )
       }
       j = psus.id(for: text)
     }
