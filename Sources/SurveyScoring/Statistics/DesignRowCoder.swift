@@ -23,7 +23,12 @@ public struct DesignRow: Sendable, Hashable {
 public struct DesignCellError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The design column at fault.
   public enum Column: String, Sendable, Hashable {
-    case weight, stratum, psu
+    /// The weight column.
+    case weight
+    /// The stratum column.
+    case stratum
+    /// The psu column.
+    case psu
   }
 
   /// The design column at fault.
