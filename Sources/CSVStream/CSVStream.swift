@@ -1,1 +1,0 @@
-// CSVStream: the streaming CSV reader and writer over libcsv (see CSVReader.swift).
