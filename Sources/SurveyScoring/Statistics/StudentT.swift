@@ -63,7 +63,8 @@ public struct StudentT: Sendable, Hashable {
     let x = 1 / (1 + s * s / nu)  // ν/(ν + s²)
     let y = 1 / (1 + nu / (s * s))  // s²/(ν + s²) = 1 − x
     // x^a · y^b / B(a, b), with 1/B(a, ½) = Γ(a + ½)/(Γ(a)·√π).
-    let logPrefactor = -a * log1pSquareRatio(s, nu) + 0.5 * log(y)
+    let logPrefactor =
+      -a * log1pSquareRatio(s, nu) + 0.5 * log(y)
       + LogGamma.halfStepRatio(a) - 0.5 * log(Double.pi)
     let prefactor = exp(logPrefactor)
     if x < (a + 1) / (a + b + 2) {
