@@ -20,6 +20,11 @@ public struct ScoringSink: ResponseSink, Sendable {
   var volunteers: UnitStore
   /// Per child, the register's weight (NaN when blank or not given).
   var weights: [Double] = []
+  /// Per child, where its register row is: an index into `registerFiles` and the
+  /// spreadsheet row (0 = no register row), for locating design problems.
+  var registerFileIndex: [UInt16] = []
+  var registerRows: [Int32] = []
+  var registerFiles: [String] = []
   /// Accepted responses per form, replacements included.
   private(set) var accepted: [String: Int] = [:]
   /// Responses that replaced an earlier one of the same form and subject, per form.
@@ -61,17 +66,31 @@ public struct ScoringSink: ResponseSink, Sendable {
     switch form.unit {
     case .child:
       Self.store(response, form, in: &children, replaced: &replaced)
-      if let slot = form.weightSlot {
-        let unit = children.intern(subject)
-        if weights.count < children.count {
-          weights.append(contentsOf: repeatElement(.nan, count: children.count - weights.count))
-        }
-        let value = slot < response.answers.count ? response.answers[slot].value : nil
-        weights[unit] = value.map(\.numberValue) ?? .nan
+      if instrument.respondent == .roster {
+        noteRegisterRow(response, unit: children.intern(subject), weightSlot: form.weightSlot)
       }
     case .volunteer:
       Self.store(response, form, in: &volunteers, replaced: &replaced)
     }
+  }
+
+  /// Keeps a register row's weight and location.
+  private mutating func noteRegisterRow(_ response: Response, unit: Int, weightSlot: Int?) {
+    let missing = children.count - registerRows.count
+    if missing > 0 {
+      weights.append(contentsOf: repeatElement(.nan, count: missing))
+      registerRows.append(contentsOf: repeatElement(0, count: missing))
+      registerFileIndex.append(contentsOf: repeatElement(0, count: missing))
+    }
+    if let slot = weightSlot {
+      let value = slot < response.answers.count ? response.answers[slot].value : nil
+      weights[unit] = value.map(\.numberValue) ?? .nan
+    }
+    let file = response.source.file
+    let fileIndex = registerFiles.firstIndex(of: file) ?? registerFiles.count
+    if fileIndex == registerFiles.count { registerFiles.append(file) }
+    registerFileIndex[unit] = UInt16(clamping: fileIndex)
+    registerRows[unit] = Int32(clamping: response.source.row)
   }
 
   private static func store(
