@@ -1,32 +1,33 @@
+import CSVStream
 import SurveyScoring
 
 extension GapReport {
-  /// The report's estimates as `estimates.csv` (DESIGN.md §6): the contract
+  /// Writes the report's estimates as `estimates.csv` (DESIGN.md §6): the contract
   /// columns in order, one row per estimate in scope, numbers as shortest
-  /// round-trip decimals, blanks for NA. A suppressed row keeps only n, target
+  /// round-trip decimals, blanks for NA; a suppressed row keeps only n, target
   /// and status. UTF-8 without BOM and LF line ends unless asked otherwise.
+  /// Calls CSVStream's `CSVWriter` (RFC 4180 quoting).
   /// - Parameters:
-  ///   - byteOrderMark: start with a UTF-8 BOM (Excel on Chinese Windows).
-  ///   - crlf: end lines with CR LF instead of LF.
-  public func estimatesCSV(byteOrderMark: Bool = false, crlf: Bool = false) -> String {
-    EstimatesCSV.text(estimates, byteOrderMark: byteOrderMark, crlf: crlf)
-  }
-}
-
-/// Writes estimate rows as RFC 4180 CSV.
-enum EstimatesCSV {
-  static func text(_ rows: [Estimate], byteOrderMark: Bool, crlf: Bool) -> String {
-    let end = crlf ? "\r\n" : "\n"
-    var out = byteOrderMark ? "\u{FEFF}" : ""
-    out += Estimate.csvColumns.joined(separator: ",") + end
-    for row in rows {
-      out += fields(row).map(quote).joined(separator: ",") + end
+  ///   - path: Where to write.
+  ///   - byteOrderMark: Start with a UTF-8 BOM (Excel on Chinese Windows).
+  ///   - crlf: End lines with CR LF instead of LF.
+  /// - Throws: ``ReportError`` when the file cannot be written.
+  public func writeEstimatesCSV(to path: String, byteOrderMark: Bool = false, crlf: Bool = false)
+    throws(ReportError)
+  {
+    do {
+      let writer = try CSVWriter(path: path, options: CSVWriterOptions(crlf: crlf, bom: byteOrderMark))
+      try writer.write(Estimate.csvColumns)
+      for row in estimates { try writer.write(Self.csvFields(row)) }
+      try writer.close()
+    } catch {
+      throw .cannotWrite(path, error.description)
     }
-    return out
   }
 
-  /// The row's cells in contract order.
-  static func fields(_ row: Estimate) -> [String] {
+  /// One estimate's cells in contract order; numbers use Swift's shortest
+  /// round-trip spelling (`"\(double)"`).
+  static func csvFields(_ row: Estimate) -> [String] {
     let published = row.status != .suppressed
     func number(_ x: Double?, publish: Bool = published) -> String {
       guard publish, let x else { return "" }
@@ -38,13 +39,5 @@ enum EstimatesCSV {
       number(row.target, publish: true), row.status.rawValue, number(row.pValue),
       number(row.qValue),
     ]
-  }
-
-  /// Quotes a field when it holds a comma, quote, CR or LF (RFC 4180).
-  static func quote(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-      return field
-    }
-    return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
   }
 }

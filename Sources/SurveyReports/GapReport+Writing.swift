@@ -35,7 +35,7 @@ extension GapReport {
       switch format {
       case .html: try Self.write(Data(html().utf8), to: path)
       case .md: try Self.write(Data(markdown().utf8), to: path)
-      case .csv: try Self.write(Data(estimatesCSV().utf8), to: path)
+      case .csv: try writeEstimatesCSV(to: path)
       case .json:
         do {
           try Self.write(try json(), to: path)

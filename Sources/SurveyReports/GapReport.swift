@@ -4,7 +4,7 @@ import SurveyScoring
 ///
 /// Built once from a ``ReportInput`` by `init(input:)`, in one language, and rendered
 /// by every output format from the same data: `html()`, `markdown()`, `json()`,
-/// `estimatesCSV()` and `writeXLSX(to:)`. Building is pure and deterministic.
+/// `writeEstimatesCSV(to:)` and `writeXLSX(to:)`. Building is pure and deterministic.
 public struct GapReport: Sendable, Hashable, Codable {
   /// Names the JSON document type: `careeval-gap-report`.
   public var format = "careeval-gap-report"

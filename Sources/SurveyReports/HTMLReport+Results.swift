@@ -16,7 +16,7 @@ extension HTMLPage {
       figure(ReportFormat.count(volunteers), t(.volunteersInRegister))
     }
     for line in head.instruments {
-      var key = t(.questionnaires) + ReportFormat.colon(language) + line.label
+      var key = line.label
       if let rate = line.responseRate { key += " · " + t(.responseRate) + " " + ReportFormat.percent(rate) }
       figure(ReportFormat.count(line.received), key)
     }

@@ -32,14 +32,9 @@ struct HTMLPage {
   init(report: GapReport) {
     self.report = report
     self.language = report.language
-    var kinds: [String: IndicatorKind] = [:]
-    var labels: [String: String] = [:]
-    for indicator in report.indicators {
-      kinds[indicator.name] = indicator.kind
-      labels[indicator.name] = indicator.label
-    }
-    self.kinds = kinds
-    self.labels = labels
+    let lookup = IndicatorLookup(report)
+    self.kinds = lookup.kinds
+    self.labels = lookup.labels
   }
 
   func t(_ phrase: Phrase) -> String { phrase.text(language) }

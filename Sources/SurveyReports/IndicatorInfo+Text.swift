@@ -26,3 +26,20 @@ extension IndicatorInfo {
     ReportFormat.targets(targets, kind, language) + " · " + directionText(language)
   }
 }
+
+/// Indicator kinds and labels by name, for the renderers' lookups.
+struct IndicatorLookup {
+  let kinds: [String: IndicatorKind]
+  let labels: [String: String]
+
+  init(_ report: GapReport) {
+    var kinds: [String: IndicatorKind] = [:]
+    var labels: [String: String] = [:]
+    for indicator in report.indicators where kinds[indicator.name] == nil {
+      kinds[indicator.name] = indicator.kind
+      labels[indicator.name] = indicator.label
+    }
+    self.kinds = kinds
+    self.labels = labels
+  }
+}

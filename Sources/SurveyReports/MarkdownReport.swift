@@ -20,8 +20,9 @@ struct MarkdownPage {
   init(report: GapReport) {
     self.report = report
     self.language = report.language
-    self.kinds = Dictionary(report.indicators.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
-    self.labels = Dictionary(report.indicators.map { ($0.name, $0.label) }, uniquingKeysWith: { a, _ in a })
+    let lookup = IndicatorLookup(report)
+    self.kinds = lookup.kinds
+    self.labels = lookup.labels
   }
 
   func t(_ phrase: Phrase) -> String { phrase.text(language) }

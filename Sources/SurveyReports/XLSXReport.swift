@@ -34,8 +34,9 @@ struct XLSXReportWriter {
   init(report: GapReport, book: XLSXWorkbook) {
     self.report = report
     self.book = book
-    self.kinds = Dictionary(report.indicators.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
-    self.labels = Dictionary(report.indicators.map { ($0.name, $0.label) }, uniquingKeysWith: { a, _ in a })
+    let lookup = IndicatorLookup(report)
+    self.kinds = lookup.kinds
+    self.labels = lookup.labels
   }
 
   func t(_ phrase: Phrase) -> String { phrase.text(language) }

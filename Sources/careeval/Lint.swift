@@ -29,7 +29,8 @@ extension CareEvalCommand {
     var path: String
 
     func run() throws {
-      let report = LintReport(diagnostics: KitLint.lint(path).diagnostics).prefixingFiles(with: path)
+      let report = LintReport(diagnostics: KitLint.lint(path).diagnostics).prefixingFiles(
+        with: path)
       let output = format == .json ? report.json : report.text
       FileHandle.standardOutput.write(Data(output.utf8))
       let status = report.exitStatus(strict: strict)

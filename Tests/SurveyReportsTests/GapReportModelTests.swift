@@ -52,6 +52,9 @@ import Testing
     #expect(cell.status == .suppressed && cell.n == 3 && cell.target == 0.80)
     #expect(cell.estimate == nil && cell.ciLow == nil && cell.ciHigh == nil && cell.qValue == nil)
     #expect(report.shortfalls.isEmpty)
+    let row = try #require(report.estimates.first)
+    #expect(row.estimate == nil && row.se == nil && row.df == nil && row.pValue == nil && row.n == 3)
+    #expect(try report.estimatesCSVText().hasSuffix("\np,110105,R110105,county,,3,,,,,,0.8,suppressed,,\n"))
   }
 
   @Test func countyLeagueTableIsWorstFirstWithSharedRanks() throws {

@@ -116,3 +116,13 @@ enum ReportFixture {
     try GapReport(input: try input(options))
   }
 }
+
+extension GapReport {
+  /// The estimates.csv bytes as text, written through `writeEstimatesCSV(to:)`.
+  func estimatesCSVText(byteOrderMark: Bool = false, crlf: Bool = false) throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("careeval-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try writeEstimatesCSV(to: url.path, byteOrderMark: byteOrderMark, crlf: crlf)
+    return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+  }
+}

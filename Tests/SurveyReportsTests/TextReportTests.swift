@@ -88,14 +88,14 @@ import Testing
 
 @Suite struct EstimatesCSVTests {
   @Test func headerIsExactlyTheContractColumns() throws {
-    let csv = try ReportFixture.report().estimatesCSV()
+    let csv = try ReportFixture.report().estimatesCSVText()
     #expect(csv.hasPrefix("indicator,region_code,region_name,level,group,n,estimate,se,ci_low,ci_high,df,target,status,p_value,q_value\n"))
   }
 
   @Test func fixtureRowsAreWrittenBackByteForByte() throws {
     // The fixture was written by Python's csv module with repr() floats (shortest
     // round-trip), blanks for NA and nothing but n, target and status on suppressed rows.
-    #expect(try ReportFixture.report().estimatesCSV() == ReportFixture.csvText())
+    #expect(try ReportFixture.report().estimatesCSVText() == ReportFixture.csvText())
   }
 
   @Test func suppressedRowsLoseTheirNumbersAndFieldsAreQuoted() throws {
@@ -105,7 +105,7 @@ import Testing
       pValue: 0.3, qValue: 0.4)
     var input = GapReportModelTests.input([row])
     input.regions = [ReportRegion(code: "1", name: LocalizedPair(zh: "甲", en: "A"), level: "county")]
-    let csv = try GapReport(input: input).estimatesCSV(byteOrderMark: true, crlf: true)
+    let csv = try GapReport(input: input).estimatesCSVText(byteOrderMark: true, crlf: true)
     #expect(csv.hasPrefix("\u{FEFF}indicator,"))
     #expect(csv.hasSuffix("\r\nx,1,\"甲,\"\"乙\"\"\",county,\"g=a\nb\",3,,,,,,0.8,suppressed,,\r\n"))
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SurveySchema
 
 /// The two hand-made kits: `goodkit` (small, complete, valid; also the example of
@@ -24,21 +25,31 @@ import Testing
     #expect(roster.version == "2024010101")
     #expect(roster.question(named: "child_id")?.privacy == .identifier)
     #expect(roster.question(named: "child_id")?.required == .yes)
-    #expect(roster.question(named: "categories")?.type == .selectMultiple(list: "category", orOther: false))
+    #expect(
+      roster.question(named: "categories")?.type
+        == .selectMultiple(list: "category", orOther: false))
 
     let child = try #require(kit.instrument(formID: "child"))
     // Analysable questions in form order; `start` is metadata; the group is not a question.
-    #expect(child.questions.map(\.name) == ["child_id", "contact", "wb_happy", "wb_calm", "wb_worried", "age", "teen"])
+    #expect(
+      child.questions.map(\.name) == [
+        "child_id", "contact", "wb_happy", "wb_calm", "wb_worried", "age", "teen",
+      ])
     #expect(child.metadata.map(\.name) == ["start"])
     #expect(child.index(ofQuestion: "age") == 5)
     #expect(child.question(named: "wb_calm")?.path == ["feelings"])
     #expect(child.question(named: "wb_calm")?.qualifiedName == "feelings/wb_calm")
-    #expect(child.question(named: "wb_calm")?.location == SourceLocation(file: "child/survey.csv", row: 7, column: 2))
-    #expect(child.question(named: "contact")?.labels.text(for: "en") == "How often does your caring mother contact you?")
+    #expect(
+      child.question(named: "wb_calm")?.location
+        == SourceLocation(file: "child/survey.csv", row: 7, column: 2))
+    #expect(
+      child.question(named: "contact")?.labels.text(for: "en")
+        == "How often does your caring mother contact you?")
     #expect(child.question(named: "contact")?.labels.text(for: "zh") == "爱心妈妈多久联系你一次？")
     #expect(child.question(named: "age")?.constraint?.text == ". >= 6 and . <= 18")
     #expect(
-      child.question(named: "age")?.constraint?.location == SourceLocation(file: "child/survey.csv", row: 10, column: 6))
+      child.question(named: "age")?.constraint?.location
+        == SourceLocation(file: "child/survey.csv", row: 10, column: 6))
     #expect(child.question(named: "teen")?.calculation?.text == "if(${age} >= 12, 1, 0)")
     #expect(child.groups.map(\.name) == ["feelings"])
     #expect(child.submittedAtField == "start")
@@ -48,7 +59,9 @@ import Testing
 
     let volunteer = try #require(kit.instrument(formID: "volunteer"))
     #expect(volunteer.regionField == "county")
-    #expect(volunteer.question(named: "training_hours")?.constraintMessage.text(for: "en") == "Between 0 and 500 hours")
+    #expect(
+      volunteer.question(named: "training_hours")?.constraintMessage.text(for: "en")
+        == "Between 0 and 500 hours")
 
     let scale = try #require(kit.scale(named: "wellbeing"))
     #expect(scale.items == ["wb_happy", "wb_calm", "wb_worried"])
@@ -59,7 +72,8 @@ import Testing
     #expect(scale.bands == [0.5, 1.5])
     #expect(scale.labels.text(for: "en") == "Recent wellbeing")
 
-    #expect(kit.indicators.map(\.name) == ["paired", "weekly_contact", "wellbeing_mean", "trained"])
+    #expect(
+      kit.indicators.map(\.name) == ["paired", "weekly_contact", "wellbeing_mean", "trained"])
     let trained = try #require(kit.indicator(named: "trained"))
     #expect(trained.unit == .volunteer && trained.kind == .proportion && trained.area == .capacity)
     #expect(kit.indicator(named: "wellbeing_mean")?.population?.text == "${age} >= 8")
@@ -91,18 +105,25 @@ import Testing
   @Test func symbolTableResolvesNamesAcrossTheKit() throws {
     let kit = KitLint.lint(try fixturePath("goodkit")).kit
     let symbols = KitSymbols(kit: kit)
-    func ref(_ form: String?, _ name: String) -> Reference { Reference(form: form, name: name, offset: 1) }
-    #expect(try symbols.resolve(ref(nil, "paired")).get() == .question(form: "roster", name: "paired"))
+    func ref(_ form: String?, _ name: String) -> Reference {
+      Reference(form: form, name: name, offset: 1)
+    }
+    #expect(
+      try symbols.resolve(ref(nil, "paired")).get() == .question(form: "roster", name: "paired"))
     #expect(try symbols.resolve(ref(nil, "wellbeing")).get() == .scale("wellbeing"))
     #expect(try symbols.resolve(ref("child", "wellbeing")).get() == .scale("wellbeing"))
-    #expect(symbols.lookup(ref(nil, "child_id")) == .ambiguous(forms: ["child", "guardian", "roster"]))
+    #expect(
+      symbols.lookup(ref(nil, "child_id")) == .ambiguous(forms: ["child", "guardian", "roster"]))
     #expect(symbols.lookup(ref(nil, "contactt")) == .unknown(suggestion: "contact"))
     #expect(symbols.lookup(ref("chld", "contact")) == .unknownForm(suggestion: "child"))
-    #expect(symbols.lookup(ref(nil, "contact")) == .found(.selectOne(list: "freq", choices: ["weekly", "monthly", "never"])))
+    #expect(
+      symbols.lookup(ref(nil, "contact"))
+        == .found(.selectOne(list: "freq", choices: ["weekly", "monthly", "never"])))
     #expect(symbols.lookup(ref(nil, "age")) == .found(.number))
     #expect(symbols.lookup(ref(nil, "teen")) == .found(.unknown))
     // Inside a form, names are the form's own: the guardian form has no `contact`.
-    #expect(symbols.lookup(ref(nil, "contact"), from: "guardian") == .unknown(suggestion: "g_contact"))
+    #expect(
+      symbols.lookup(ref(nil, "contact"), from: "guardian") == .unknown(suggestion: "g_contact"))
     #expect(symbols.lookup(ref(nil, "child_id"), from: "guardian") == .found(.text))
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SurveySchema
 
 /// Lint rules about expressions: each error names sheet, row, column and the
@@ -11,21 +12,24 @@ import Testing
   }
 
   private let guardian = [
-    "guardian/survey.csv": "type,name,label\ntext,child_id,Id\nselect_one freq,contact,How often?\n",
+    "guardian/survey.csv":
+      "type,name,label\ntext,child_id,Id\nselect_one freq,contact,How often?\n",
     "guardian/choices.csv": "list_name,name,label\nfreq,weekly,Weekly\nfreq,never,Never\n",
     "guardian/settings.csv": "form_id,respondent,subject\nguardian,guardian,child_id\n",
   ]
 
   @Test func unparsableRelevantPointsAtTheCharacter() throws {
     // `${age} > 3)`: the stray ')' is character 11.
-    let survey = "type,name,label,relevant\ntext,child_id,Id,\ninteger,age,Age,\ninteger,siblings,Siblings,${age} > 3)\n"
+    let survey =
+      "type,name,label,relevant\ntext,child_id,Id,\ninteger,age,Age,\ninteger,siblings,Siblings,${age} > 3)\n"
     let found = try problems(["child/survey.csv": survey])
     #expect(found.count == 1)
     #expect(found.first?.hasPrefix("child/survey.csv:4:4:11: error: ") == true)
   }
 
   @Test func unknownNameSuggestsACloseName() throws {
-    let survey = "type,name,label,relevant\ntext,child_id,Id,\ninteger,age,Age,\ninteger,siblings,Siblings,${agee} > 3\n"
+    let survey =
+      "type,name,label,relevant\ntext,child_id,Id,\ninteger,age,Age,\ninteger,siblings,Siblings,${agee} > 3\n"
     #expect(
       try problems(["child/survey.csv": survey]) == [
         "child/survey.csv:4:4:1: error: no question or scale named 'agee'; did you mean 'age'?"
@@ -34,7 +38,8 @@ import Testing
 
   @Test func formExpressionsSeeOnlyTheirOwnForm() throws {
     // The roster's `county` is not a question of the child form.
-    let survey = "type,name,label,relevant\ntext,child_id,Id,\ninteger,age,Age,${county} = '500101'\n"
+    let survey =
+      "type,name,label,relevant\ntext,child_id,Id,\ninteger,age,Age,${county} = '500101'\n"
     #expect(
       try problems(["child/survey.csv": survey]) == [
         "child/survey.csv:3:4:1: error: no question or scale named 'county'"
@@ -42,7 +47,8 @@ import Testing
   }
 
   @Test func currentValueOnlyInConstraints() throws {
-    let survey = "type,name,label,relevant,constraint\ntext,child_id,Id,,\ninteger,age,Age,. > 3,. >= 6\n"
+    let survey =
+      "type,name,label,relevant,constraint\ntext,child_id,Id,,\ninteger,age,Age,. > 3,. >= 6\n"
     #expect(
       try problems(["child/survey.csv": survey]) == [
         "child/survey.csv:3:4:1: error: '.' (this question's answer) can only be used in a constraint"
@@ -51,7 +57,8 @@ import Testing
 
   @Test func comparisonWithAChoiceNotInTheList() throws {
     // `${child.contact} = 'weekley'`: the literal starts at character 20.
-    let indicators = "name,area,unit,kind,value\nweekly,routine,child,proportion,${child.contact} = 'weekley'\n"
+    let indicators =
+      "name,area,unit,kind,value\nweekly,routine,child,proportion,${child.contact} = 'weekley'\n"
     #expect(
       try problems(["indicators.csv": indicators]) == [
         "indicators.csv:2:5:20: error: no choice 'weekley' in list freq; did you mean 'weekly'?"
@@ -59,7 +66,8 @@ import Testing
   }
 
   @Test func ambiguousNameAsksForTheForm() throws {
-    let indicators = "name,area,unit,kind,value\nweekly,routine,child,proportion,${contact} = 'weekly'\n"
+    let indicators =
+      "name,area,unit,kind,value\nweekly,routine,child,proportion,${contact} = 'weekly'\n"
     #expect(
       try problems(guardian.merging(["indicators.csv": indicators]) { $1 }) == [
         "indicators.csv:2:5:1: error: 'contact' is in child and guardian; write ${child.contact}"
@@ -67,9 +75,12 @@ import Testing
   }
 
   @Test func unknownFormSuggestsOne() throws {
-    let indicators = "name,area,unit,kind,value\nweekly,routine,child,proportion,${chld.contact} = 'weekly'\n"
+    let indicators =
+      "name,area,unit,kind,value\nweekly,routine,child,proportion,${chld.contact} = 'weekly'\n"
     #expect(
-      try problems(["indicators.csv": indicators]) == ["indicators.csv:2:5:1: error: no form 'chld'; did you mean 'child'?"])
+      try problems(["indicators.csv": indicators]) == [
+        "indicators.csv:2:5:1: error: no form 'chld'; did you mean 'child'?"
+      ])
   }
 
   @Test func proportionValueMustBeTrueOrFalse() throws {
@@ -89,7 +100,8 @@ import Testing
   }
 
   @Test func populationMustBeTrueOrFalse() throws {
-    let indicators = "name,area,unit,kind,value,population\nolder,outcome,child,mean,${age},${age}\n"
+    let indicators =
+      "name,area,unit,kind,value,population\nolder,outcome,child,mean,${age},${age}\n"
     #expect(
       try problems(["indicators.csv": indicators]) == [
         "indicators.csv:2:6:1: error: the population of indicator 'older' is a number, not true/false; write a condition such as ${age} >= 6"
@@ -118,7 +130,9 @@ import Testing
     let kit = try TemporaryKit(minimalKit(["child/survey.csv": survey]))
     defer { kit.remove() }
     #expect(kit.problems() == [])
-    #expect(kit.load().kit.instrument(formID: "child")?.question(named: "age")?.relevant?.text == "false()")
+    #expect(
+      kit.load().kit.instrument(formID: "child")?.question(named: "age")?.relevant?.text
+        == "false()")
   }
 
   @Test func legacyLoopPlaceholdersStandForEachChoice() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SurveySchema
 
 /// One test per lint rule of the kit sheets (scales, indicators, targets,
@@ -23,7 +24,8 @@ import Testing
   }
 
   @Test func validScaleHasNoProblems() throws {
-    let scales = "name,form,items,reverse,method,min_valid\nwellbeing,child,wb1 wb2 wb3,wb3,mean,2\n"
+    let scales =
+      "name,form,items,reverse,method,min_valid\nwellbeing,child,wb1 wb2 wb3,wb3,mean,2\n"
     #expect(try problems(withItems(["scales.csv": scales])) == [])
   }
 
@@ -132,7 +134,8 @@ import Testing
       ])
   }
 
-  private let contactIndicator = "name,area,unit,kind,value\nweekly,routine,child,proportion,${contact} = 'weekly'\n"
+  private let contactIndicator =
+    "name,area,unit,kind,value\nweekly,routine,child,proportion,${contact} = 'weekly'\n"
 
   @Test func targetForUnknownIndicatorIsAnError() throws {
     let targets = "indicator,region,target\nweekli,,0.8\n"
@@ -162,7 +165,9 @@ import Testing
     let regions = "code,name,level,parent\n500000,重庆市,province,\n"
     let targets = "indicator,region,target\nweekly,510000,0.8\n"
     #expect(
-      try problems(["indicators.csv": contactIndicator, "targets.csv": targets, "regions.csv": regions]) == [
+      try problems([
+        "indicators.csv": contactIndicator, "targets.csv": targets, "regions.csv": regions,
+      ]) == [
         "targets.csv:2:2: error: target for unknown region 510000: it is not in regions.csv"
       ])
   }

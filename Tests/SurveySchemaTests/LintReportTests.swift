@@ -1,12 +1,16 @@
 import Testing
+
 @testable import SurveySchema
 
 /// The output of `careeval lint`: sorted compiler-style lines, counts, JSON, exit status.
 @Suite struct LintReportTests {
   private let diagnostics = [
     Diagnostic(.warning, at: SourceLocation(file: "child/survey.csv", row: 9, column: 1), "repeat"),
-    Diagnostic(.error, at: SourceLocation(file: "child/survey.csv", row: 4, column: 4, offset: 11), "bad \"quote\""),
-    Diagnostic(.note, at: SourceLocation(file: "agreement.csv", row: 1, column: 5), "column ignored"),
+    Diagnostic(
+      .error, at: SourceLocation(file: "child/survey.csv", row: 4, column: 4, offset: 11),
+      "bad \"quote\""),
+    Diagnostic(
+      .note, at: SourceLocation(file: "agreement.csv", row: 1, column: 5), "column ignored"),
   ]
 
   @Test func textIsSortedWithASummary() {
@@ -42,7 +46,9 @@ import Testing
   @Test func emptyReport() {
     let report = LintReport(diagnostics: [])
     #expect(report.text == "0 errors, 0 warnings, 0 notes\n")
-    #expect(report.json == "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"notes\": 0\n}\n")
+    #expect(
+      report.json
+        == "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"notes\": 0\n}\n")
     #expect(report.exitStatus(strict: true) == 0)
   }
 
@@ -56,9 +62,13 @@ import Testing
 
   @Test func filesArePrefixedWithTheFolderGiven() {
     let report = LintReport(diagnostics: [
-      diagnostics[0], Diagnostic(.error, at: SourceLocation(file: ".", row: 1, column: 1), "no kit"),
+      diagnostics[0],
+      Diagnostic(.error, at: SourceLocation(file: ".", row: 1, column: 1), "no kit"),
     ]).prefixingFiles(with: "surveys/aixin")
-    #expect(report.diagnostics.map(\.location.file) == ["surveys/aixin", "surveys/aixin/child/survey.csv"])
+    #expect(
+      report.diagnostics.map(\.location.file) == [
+        "surveys/aixin", "surveys/aixin/child/survey.csv",
+      ])
   }
 
   @Test func jsonEscapesControlCharacters() {

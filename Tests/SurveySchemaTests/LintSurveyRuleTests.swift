@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SurveySchema
 
 /// One test per lint rule of the instrument sheets (survey, choices, settings),
@@ -25,7 +26,10 @@ import Testing
 
   @Test func duplicateColumnHeaderIsReportedAsPyxformDoes() throws {
     let survey = "type,name,label,label\ntext,child_id,Id,Id\n"
-    #expect(try problems(["child/survey.csv": survey]) == ["child/survey.csv:1:4: error: Duplicate column header: label"])
+    #expect(
+      try problems(["child/survey.csv": survey]) == [
+        "child/survey.csv:1:4: error: Duplicate column header: label"
+      ])
   }
 
   @Test func twoAliasesOfOneColumnAreADuplicate() throws {
@@ -61,7 +65,8 @@ import Testing
   }
 
   @Test func duplicateChoiceIsAnError() throws {
-    let choices = "list_name,name,label\nfreq,weekly,Weekly\nfreq,monthly,Monthly\nfreq,weekly,Every week\n"
+    let choices =
+      "list_name,name,label\nfreq,weekly,Weekly\nfreq,monthly,Monthly\nfreq,weekly,Every week\n"
     #expect(
       try problems(["child/choices.csv": choices]) == [
         "child/choices.csv:4:2: error: duplicate choice 'weekly' in list freq (first in row 2)"
@@ -77,7 +82,9 @@ import Testing
   @Test func choiceValueMustBeANumber() throws {
     let choices = "list_name,name,label,value\nfreq,weekly,Weekly,2\nfreq,monthly,Monthly,one\n"
     #expect(
-      try problems(["child/choices.csv": choices]) == ["child/choices.csv:3:4: error: choice value 'one' is not a number"])
+      try problems(["child/choices.csv": choices]) == [
+        "child/choices.csv:3:4: error: choice value 'one' is not a number"
+      ])
   }
 
   @Test func selectMultipleChoiceNamesMustNotContainSpaces() throws {
@@ -107,7 +114,10 @@ import Testing
 
   @Test func rowWithoutTypeIsAnError() throws {
     let survey = "type,name,label\ntext,child_id,Id\n,age,Age\n"
-    #expect(try problems(["child/survey.csv": survey]) == ["child/survey.csv:3:1: error: question 'age' has no type"])
+    #expect(
+      try problems(["child/survey.csv": survey]) == [
+        "child/survey.csv:3:1: error: question 'age' has no type"
+      ])
   }
 
   @Test func unclosedGroupIsAnError() throws {
@@ -127,7 +137,8 @@ import Testing
   }
 
   @Test func repeatLoadsWithAWarning() throws {
-    let survey = "type,name,label\ntext,child_id,Id\nbegin repeat,sibling,Siblings\ninteger,sibling_age,Age\nend repeat,,\n"
+    let survey =
+      "type,name,label\ntext,child_id,Id\nbegin repeat,sibling,Siblings\ninteger,sibling_age,Age\nend repeat,,\n"
     #expect(
       try problems(["child/survey.csv": survey]) == [
         "child/survey.csv:3:1: warning: repeat 'sibling' and the 1 question inside it are not analysed: platforms export repeats as separate files"
@@ -135,17 +146,22 @@ import Testing
   }
 
   @Test func mediaAndGeoLoadAsTextWithANote() throws {
-    let kit = try TemporaryKit(minimalKit(["child/survey.csv": "type,name,label\ntext,child_id,Id\ngeopoint,home,Home\n"]))
+    let kit = try TemporaryKit(
+      minimalKit(["child/survey.csv": "type,name,label\ntext,child_id,Id\ngeopoint,home,Home\n"]))
     defer { kit.remove() }
-    #expect(kit.lint() == ["child/survey.csv:3:1: note: 'home' (geopoint): geo answers are kept as text"])
+    #expect(
+      kit.lint() == ["child/survey.csv:3:1: note: 'home' (geopoint): geo answers are kept as text"])
     #expect(kit.load().kit.instrument(formID: "child")?.question(named: "home")?.type == .text)
   }
 
   @Test func unknownColumnIsIgnoredWithANote() throws {
-    let kit = try TemporaryKit(minimalKit(["child/survey.csv": "type,name,label,my notes\ntext,child_id,Id,x\n"]))
+    let kit = try TemporaryKit(
+      minimalKit(["child/survey.csv": "type,name,label,my notes\ntext,child_id,Id,x\n"]))
     defer { kit.remove() }
     #expect(
-      kit.lint() == ["child/survey.csv:1:4: note: column 'my notes' is not a known XLSForm survey column; careeval ignores it"])
+      kit.lint() == [
+        "child/survey.csv:1:4: note: column 'my notes' is not a known XLSForm survey column; careeval ignores it"
+      ])
   }
 
   @Test func invalidPrivacyIsAnError() throws {
@@ -225,5 +241,38 @@ import Testing
       try problems(overrides) == [
         "guardian/settings.csv:2:1: error: duplicate form_id 'child' (also the form_id of child); form_ids must differ"
       ])
+  }
+}
+
+/// What the loaded model says about groups.
+@Suite struct InstrumentModelTests {
+  @Test func relevanceCombinesEnclosingGroupsOutermostFirst() throws {
+    let survey = """
+      type,name,label,relevant
+      text,child_id,Id,
+      integer,age,Age,
+      begin group,school,School,${age} >= 6
+      begin group,grades,Grades,${age} >= 8
+      integer,score,Score,${score_known} = 'yes'
+      end group,,,
+      end group,,,
+      select_one yes_no,score_known,Known?,
+
+      """
+    let choices = "list_name,name,label\nyes_no,yes,Yes\nyes_no,no,No\n"
+    let kit = try TemporaryKit(
+      minimalKit(["child/survey.csv": survey, "child/choices.csv": choices]))
+    defer { kit.remove() }
+    let result = kit.load()
+    #expect(result.diagnostics.isEmpty)
+    let child = try #require(result.kit.instrument(formID: "child"))
+    let score = try #require(child.question(named: "score"))
+    #expect(score.path == ["school", "grades"])
+    #expect(
+      child.relevance(of: score).map(\.text) == [
+        "${age} >= 6", "${age} >= 8", "${score_known} = 'yes'",
+      ])
+    #expect(child.relevance(of: score).map(\.location.row) == [4, 5, 6])
+    #expect(child.relevance(of: try #require(child.question(named: "age"))).isEmpty)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SurveySchema
 
 /// `careeval lint` on public XLSForms (pyxform's and KoboCAT's test forms, see
@@ -8,8 +9,10 @@ import Testing
 @Suite struct RealFormTests {
   /// The forms and whether pyxform accepted them, from their meta.json.
   static let forms = [
-    "kobocat__transportation", "pyxform__calculate_without_calculation", "pyxform__case_insensitivity",
-    "pyxform__choice_filter_test", "pyxform__duplicate_columns", "pyxform__tutorial", "pyxform__widgets",
+    "kobocat__transportation", "pyxform__calculate_without_calculation",
+    "pyxform__case_insensitivity",
+    "pyxform__choice_filter_test", "pyxform__duplicate_columns", "pyxform__tutorial",
+    "pyxform__widgets",
   ]
 
   private struct Meta {
@@ -22,7 +25,8 @@ import Testing
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let check = try #require(json["pyxform_check"] as? [String: Any])
     let original = try #require(check["original"] as? [String: Any])
-    return Meta(accepted: try #require(original["accepted"] as? Bool), error: original["error"] as? String)
+    return Meta(
+      accepted: try #require(original["accepted"] as? Bool), error: original["error"] as? String)
   }
 
   @Test(arguments: forms) func acceptedFormsLintWithoutErrors(_ form: String) throws {
@@ -35,7 +39,9 @@ import Testing
 
   @Test func everyFormIsCovered() throws {
     let folder = try fixturePath("xlsforms")
-    let found = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("__") }.sorted()
+    let found = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      $0.contains("__")
+    }.sorted()
     #expect(found == Self.forms)
   }
 
@@ -44,7 +50,10 @@ import Testing
     #expect(try meta(form).error == "[row : 34] Missing calculation.")
     let result = KitLint.lint(try fixturePath("xlsforms/\(form)"))
     let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
-    #expect(errors == ["survey.csv:34:1: error: Missing calculation: calculate 'calculate_test' has an empty calculation column"])
+    #expect(
+      errors == [
+        "survey.csv:34:1: error: Missing calculation: calculate 'calculate_test' has an empty calculation column"
+      ])
     #expect(LintReport(diagnostics: result.diagnostics).exitStatus(strict: false) == 1)
   }
 
@@ -62,12 +71,15 @@ import Testing
     let kit = KitLint.lint(try fixturePath("xlsforms/kobocat__transportation")).kit
     let form = try #require(kit.instruments.first)
     #expect(form.formID == "transportation_2011_07_25")  // settings id_string
-    let available = try #require(form.question(named: "available_transportation_types_to_referral_facility"))
+    let available = try #require(
+      form.question(named: "available_transportation_types_to_referral_facility"))
     #expect(available.type == .selectMultiple(list: "transport_types", orOther: true))
     #expect(available.path == ["transport"])
     let frequency = try #require(form.question(named: "frequency_to_referral_facility"))
     #expect(frequency.isInRepeat)
-    #expect(frequency.relevant?.text == "selected(${available_transportation_types_to_referral_facility}, '%(name)s')")
+    #expect(
+      frequency.relevant?.text
+        == "selected(${available_transportation_types_to_referral_facility}, '%(name)s')")
     #expect(form.groups.map(\.loopList) == [nil, "transport_types"])
     // Blank rows keep the numbering: the choice after the blank row 11 is row 12.
     #expect(form.choiceList(named: "available_daily_weekly")?.choices.first?.location.row == 12)
@@ -98,12 +110,16 @@ import Testing
   }
 
   @Test func widgetsFormTypes() throws {
-    let form = try #require(KitLint.lint(try fixturePath("xlsforms/pyxform__widgets")).kit.instruments.first)
+    let form = try #require(
+      KitLint.lint(try fixturePath("xlsforms/pyxform__widgets")).kit.instruments.first)
     #expect(form.question(named: "my_string")?.type == .text)
     #expect(form.question(named: "my_int")?.type == .integer)
     #expect(form.question(named: "dateTime")?.type == .datetime)
-    #expect(form.question(named: "my_int")?.constraintMessage[""] == "number must be less than 10")  // bind:jr:constraintMsg
-    #expect(form.question(named: "happy_sad_brian2")?.type == .selectMultiple(list: "happy_sad", orOther: false))
+    // The bind:jr:constraintMsg column.
+    #expect(form.question(named: "my_int")?.constraintMessage[""] == "number must be less than 10")
+    #expect(
+      form.question(named: "happy_sad_brian2")?.type
+        == .selectMultiple(list: "happy_sad", orOther: false))
     #expect(form.question(named: "my_geopoint")?.type == .text)
   }
 }

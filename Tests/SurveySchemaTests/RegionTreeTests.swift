@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SurveySchema
 
 /// The region tree from regions.csv (the five-province list of the shared data)
@@ -67,7 +68,8 @@ import Testing
     #expect(tree.node("510000")?.level == .province)
     #expect(tree.node("510104001")?.level == .township)
     #expect(tree.node("510104001002")?.level == .village)
-    #expect(tree.ancestors(of: "510104001002").map(\.code) == ["510104001", "510104", "510100", "510000"])
+    #expect(
+      tree.ancestors(of: "510104001002").map(\.code) == ["510104001", "510104", "510100", "510000"])
     #expect(tree.ancestors(of: "500101").map(\.code) == ["500100", "500000"])
     #expect(tree.count == 8)  // 5 codes on the 51 branch, 3 on the 50 branch
   }
@@ -80,7 +82,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("510000", RegionLevel?.some(.province)), ("510100", .city), ("510104", .county), ("510104001", .township),
+    ("510000", RegionLevel?.some(.province)), ("510100", .city), ("510104", .county),
+    ("510104001", .township),
     ("510104001002", .village), ("510104000000", .county), ("510104001000", .township),
     ("000000", nil), ("510004", nil), ("5101", nil), ("51010a", nil), ("510000001", nil), ("", nil),
   ])

@@ -4,7 +4,9 @@ import Testing
 @testable import SurveyScoring
 
 @Suite struct StudentTTests {
-  @Test(arguments: [(1.0, 12.7062047362), (2, 4.30265272975), (5, 2.57058183564), (9, 2.26215716280)])
+  @Test(arguments: [
+    (1.0, 12.7062047362), (2, 4.30265272975), (5, 2.57058183564), (9, 2.26215716280),
+  ])
   func quantilesMatchStatisticsSection13(df: Double, expected: Double) {
     let q = StudentT(degreesOfFreedom: df).quantile(0.975)
     expectClose(q, expected, relative: 1e-11, "t_0.975(\(df))")

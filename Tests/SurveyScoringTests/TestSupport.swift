@@ -32,10 +32,12 @@ func expectClose(
 /// The rows of a committed CSV fixture (simple comma-separated text, no quoting),
 /// keyed by the header.
 func fixtureTable(_ name: String) throws -> [[String: String]] {
-  let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"))
+  let url = try #require(
+    Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"))
   let text = try String(contentsOf: url, encoding: .utf8)
   var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-  let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+  let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(
+    String.init)
   return lines.map { line in
     let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     return Dictionary(uniqueKeysWithValues: zip(header, cells))

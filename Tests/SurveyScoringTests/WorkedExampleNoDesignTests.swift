@@ -14,7 +14,9 @@ import Testing
     ("F", [0, 0, 0, 0, 0, 0]),
   ]
 
-  static func accumulate(_ data: [(String, [Double?])], kind: MeasureKind) throws -> SurveyAccumulator {
+  static func accumulate(_ data: [(String, [Double?])], kind: MeasureKind) throws
+    -> SurveyAccumulator
+  {
     var accumulator = SurveyAccumulator(design: .noDesign, kind: kind)
     for (id, (_, values)) in data.enumerated() {
       for value in values { try accumulator.add([value], domains: [id]) }
@@ -22,12 +24,15 @@ import Testing
     return accumulator
   }
 
-  static func request(_ data: [(String, [Double?])], target: Double, k: Int = 5) -> EstimationRequest {
+  static func request(_ data: [(String, [Double?])], target: Double, k: Int = 5)
+    -> EstimationRequest
+  {
     let domains = data.enumerated().map { id, entry in
       DomainKey(id: id, regionCode: entry.0, regionName: entry.0, level: "county", target: target)
     }
     return EstimationRequest(
-      indicator: "x", direction: .higher, domains: domains, options: EstimationOptions(minimumCount: k))
+      indicator: "x", direction: .higher, domains: domains,
+      options: EstimationOptions(minimumCount: k))
   }
 
   struct Row {
@@ -52,16 +57,23 @@ import Testing
     let accumulator = try Self.accumulate(Self.example1, kind: .proportion)
     let rows = accumulator.estimates(for: Self.request(Self.example1, target: 0.8))
     let expected: [Row] = [
-      Row(n: 8, estimate: 0.75, se: 0.16366341768, low: 0.27579813431, high: 0.95940333131, df: 7,
-          p: 0.37567956858, q: 0.50090609144, status: .possibleShortfall),
+      Row(
+        n: 8, estimate: 0.75, se: 0.16366341768, low: 0.27579813431, high: 0.95940333131, df: 7,
+        p: 0.37567956858, q: 0.50090609144, status: .possibleShortfall),
       Row(n: 6, estimate: 1, se: 0, low: 0.54074187356, high: 1, df: 5, p: 1, q: 1, status: .meets),
       // C is suppressed: only n, target and status are published.
-      Row(n: 2, estimate: nil, se: nil, low: nil, high: nil, df: nil, p: nil, q: nil, status: .suppressed),
-      Row(n: 0, estimate: nil, se: nil, low: nil, high: nil, df: nil, p: nil, q: nil, status: .suppressed),
-      Row(n: 10, estimate: 0.3, se: 0.15275252317, low: 0.07636622899, high: 0.68958489203, df: 9,
-          p: 0.00666964654, q: 0.01333929308, status: .shortfall),
-      Row(n: 6, estimate: 0, se: 0, low: 0, high: 0.45925812644, df: 5, p: 6.4e-05, q: 2.56e-04,
-          status: .shortfall),
+      Row(
+        n: 2, estimate: nil, se: nil, low: nil, high: nil, df: nil, p: nil, q: nil,
+        status: .suppressed),
+      Row(
+        n: 0, estimate: nil, se: nil, low: nil, high: nil, df: nil, p: nil, q: nil,
+        status: .suppressed),
+      Row(
+        n: 10, estimate: 0.3, se: 0.15275252317, low: 0.07636622899, high: 0.68958489203, df: 9,
+        p: 0.00666964654, q: 0.01333929308, status: .shortfall),
+      Row(
+        n: 6, estimate: 0, se: 0, low: 0, high: 0.45925812644, df: 5, p: 6.4e-05, q: 2.56e-04,
+        status: .shortfall),
     ]
     #expect(rows.count == 6)
     for (row, want) in zip(rows, expected) {
@@ -91,12 +103,14 @@ import Testing
     let rows = accumulator.estimates(for: Self.request(data, target: 3.5))
     Self.check(
       rows[0],
-      Row(n: 6, estimate: 3.43333333333, se: 0.21081851068, low: 2.89140709917, high: 3.97525956750,
-          df: 5, p: 0.38230238839, q: 0.76460477679, status: .possibleShortfall), "X")
+      Row(
+        n: 6, estimate: 3.43333333333, se: 0.21081851068, low: 2.89140709917, high: 3.97525956750,
+        df: 5, p: 0.38230238839, q: 0.76460477679, status: .possibleShortfall), "X")
     Self.check(
       rows[1],
-      Row(n: 5, estimate: 4.2, se: 0.14142135624, low: 3.80735136770, high: 4.59264863230, df: 4,
-          p: 0.99611869866, q: 0.99611869866, status: .meets), "Y")
+      Row(
+        n: 5, estimate: 4.2, se: 0.14142135624, low: 3.80735136770, high: 4.59264863230, df: 4,
+        p: 0.99611869866, q: 0.99611869866, status: .meets), "Y")
   }
 
   @Test func example7BenjaminiHochbergKeepsMissingValuesOut() {

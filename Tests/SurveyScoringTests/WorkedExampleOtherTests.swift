@@ -41,8 +41,10 @@ import Testing
     let small = try Self.summary([1, 0, 1])
     let large = try Self.summary([1, 0, 1, 1, 0, 1])
     let change = WaveDifference(earlier: small, later: large)
-    #expect(change.difference == nil && change.se == nil && change.df == nil && change.pValue == nil)
-    let allowed = WaveDifference(earlier: small, later: large, options: EstimationOptions(minimumCount: 3))
+    #expect(
+      change.difference == nil && change.se == nil && change.df == nil && change.pValue == nil)
+    let allowed = WaveDifference(
+      earlier: small, later: large, options: EstimationOptions(minimumCount: 3))
     #expect(allowed.difference != nil)
   }
 
@@ -56,7 +58,9 @@ import Testing
 
   @Test func example5AlphaUsesCompleteRowsOnly() throws {
     var alpha = CronbachAlpha(itemCount: 3)
-    let rows: [[Double?]] = [[4, 5, 4], [3, 3, 2], [5, 5, 5], [2, 3, 3], [4, 4, 5], [nil, 2, 3], [3, 4, 3]]
+    let rows: [[Double?]] = [
+      [4, 5, 4], [3, 3, 2], [5, 5, 5], [2, 3, 3], [4, 4, 5], [nil, 2, 3], [3, 4, 3],
+    ]
     for row in rows { try alpha.add(row) }
     #expect(alpha.n == 6)
     expectClose(alpha.alpha, 0.91050583658, "alpha")
@@ -77,7 +81,9 @@ import Testing
     // Weighted variances Σw(x − x̄)²/Σw give the alpha of the rows repeated w times
     // with population variances, which equals the sample-variance alpha: both
     // denominators cancel.
-    let rows: [([Double?], Double)] = [([4, 5, 4], 2), ([3, 3, 2], 1), ([5, 5, 5], 3), ([2, 3, 3], 1), ([4, 4, 5], 2)]
+    let rows: [([Double?], Double)] = [
+      ([4, 5, 4], 2), ([3, 3, 2], 1), ([5, 5, 5], 3), ([2, 3, 3], 1), ([4, 4, 5], 2),
+    ]
     var weighted = CronbachAlpha(itemCount: 3, weighted: true)
     var repeated = CronbachAlpha(itemCount: 3)
     for (row, weight) in rows {

@@ -15,13 +15,15 @@ import Testing
   static func accumulate(
     kind: MeasureKind, lonely: LonelyPSURule = .adjust, shuffle: Bool = false
   ) throws -> SurveyAccumulator {
-    var coder = DesignRowCoder(design: SurveyDesign(hasWeight: true, hasStratum: true, hasPSU: true, lonelyPSU: lonely))
+    var coder = DesignRowCoder(
+      design: SurveyDesign(hasWeight: true, hasStratum: true, hasPSU: true, lonelyPSU: lonely))
     var accumulator = SurveyAccumulator(design: coder.design, kind: kind)
     let order = shuffle ? Array(rows.indices.reversed()) : Array(rows.indices)
     for index in order {
       let (domain, y, w, stratum, psu) = rows[index]
       let design = try coder.code(weight: String(w), stratum: stratum, psu: psu)
-      try accumulator.add(y, weight: design.weight, stratum: design.stratum, psu: design.psu, domains: [domain, 2])
+      try accumulator.add(
+        y, weight: design.weight, stratum: design.stratum, psu: design.psu, domains: [domain, 2])
     }
     return accumulator
   }
@@ -34,7 +36,8 @@ import Testing
 
   static func estimates(kind: MeasureKind, lonely: LonelyPSURule = .adjust) throws -> [Estimate] {
     let request = EstimationRequest(
-      indicator: "y", direction: .higher, domains: domains, options: EstimationOptions(minimumCount: 1))
+      indicator: "y", direction: .higher, domains: domains,
+      options: EstimationOptions(minimumCount: 1))
     return try accumulate(kind: kind, lonely: lonely).estimates(for: request)
   }
 

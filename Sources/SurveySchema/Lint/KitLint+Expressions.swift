@@ -31,12 +31,17 @@ extension KitLint {
     } catch {
       return (nil, [Diagnostic(.error, at: source.location(atOffset: error.offset), error.message)])
     }
-    let issues = expression.check(symbols: { symbols.lookup($0, from: form) }, currentValue: currentValue)
-    let diagnostics = issues.map { Diagnostic($0.severity, at: source.location(atOffset: $0.offset), $0.message) }
+    let issues = expression.check(
+      symbols: { symbols.lookup($0, from: form) }, currentValue: currentValue)
+    let diagnostics = issues.map {
+      Diagnostic($0.severity, at: source.location(atOffset: $0.offset), $0.message)
+    }
     return (expression, diagnostics)
   }
 
-  private static func checkInstrumentExpressions(_ instrument: Instrument, symbols: KitSymbols) -> [Diagnostic] {
+  private static func checkInstrumentExpressions(_ instrument: Instrument, symbols: KitSymbols)
+    -> [Diagnostic]
+  {
     var diagnostics: [Diagnostic] = []
     var loopChoice: Choice?
     func run(_ source: ExpressionSource?, currentValue: SymbolKind? = nil) {
@@ -47,7 +52,9 @@ extension KitLint {
         source.text = source.text.replacing("%(name)s", with: loopChoice.name)
           .replacing("%(label)s", with: loopChoice.labels.text(for: "") ?? loopChoice.name)
       }
-      diagnostics += check(source, symbols: symbols, from: instrument.formID, currentValue: currentValue).diagnostics
+      diagnostics +=
+        check(source, symbols: symbols, from: instrument.formID, currentValue: currentValue)
+        .diagnostics
     }
     for group in instrument.groups {
       loopChoice = firstLoopChoice(enclosing: group.path, in: instrument)
@@ -64,7 +71,9 @@ extension KitLint {
   }
 
   /// The first choice of the innermost legacy loop around `path`, if any.
-  private static func firstLoopChoice(enclosing path: [String], in instrument: Instrument) -> Choice? {
+  private static func firstLoopChoice(enclosing path: [String], in instrument: Instrument)
+    -> Choice?
+  {
     let loops = instrument.groups.filter { group in
       group.loopList != nil && path.starts(with: group.path + [group.name])
     }
@@ -72,10 +81,13 @@ extension KitLint {
     return instrument.choiceList(named: list)?.choices.first
   }
 
-  private static func checkIndicator(_ indicator: Indicator, kit: Kit, symbols: KitSymbols) -> [Diagnostic] {
+  private static func checkIndicator(_ indicator: Indicator, kit: Kit, symbols: KitSymbols)
+    -> [Diagnostic]
+  {
     let owner = "indicator '\(indicator.name)'"
     var diagnostics: [Diagnostic] = []
-    let (value, valueProblems) = check(indicator.value, symbols: symbols, from: nil, currentValue: nil)
+    let (value, valueProblems) = check(
+      indicator.value, symbols: symbols, from: nil, currentValue: nil)
     diagnostics += valueProblems
     var parsed = value.map { [($0, indicator.value)] } ?? []
     if let population = indicator.population {
@@ -88,7 +100,8 @@ extension KitLint {
           diagnostics.append(
             Diagnostic(
               .error, at: population.location(atOffset: 1),
-              "the population of \(owner) is \(type), not true/false; write a condition such as ${age} >= 6"))
+              "the population of \(owner) is \(type), not true/false; write a condition such as ${age} >= 6"
+            ))
         }
       }
     }
@@ -111,7 +124,8 @@ extension KitLint {
       }
     }
     for (expression, source) in parsed {
-      diagnostics += unitProblems(expression, source: source, indicator: indicator, kit: kit, symbols: symbols)
+      diagnostics += unitProblems(
+        expression, source: source, indicator: indicator, kit: kit, symbols: symbols)
     }
     return diagnostics
   }
@@ -119,7 +133,8 @@ extension KitLint {
   /// A child indicator reads child-level answers (roster, child, guardian, teacher);
   /// a volunteer indicator reads the volunteer register.
   private static func unitProblems(
-    _ expression: Expression, source: ExpressionSource, indicator: Indicator, kit: Kit, symbols: KitSymbols
+    _ expression: Expression, source: ExpressionSource, indicator: Indicator, kit: Kit,
+    symbols: KitSymbols
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for reference in expression.references {

@@ -9,7 +9,8 @@ extension KitLint {
         diagnostics.append(
           Diagnostic(
             .error, at: instrument.location,
-            "duplicate form_id '\(instrument.formID)' (also the form_id of \(first.folder)); form_ids must differ"))
+            "duplicate form_id '\(instrument.formID)' (also the form_id of \(first.folder)); form_ids must differ"
+          ))
       } else {
         byFormID[instrument.formID] = instrument
       }
@@ -37,12 +38,14 @@ extension KitLint {
         diagnostics.append(
           Diagnostic(
             .error, at: scale.location,
-            "\(owner) has the same name as a question of form \(instrument.formID); ${\(scale.name)} would be ambiguous"))
+            "\(owner) has the same name as a question of form \(instrument.formID); ${\(scale.name)} would be ambiguous"
+          ))
       }
       guard let instrument = kit.instrument(formID: scale.form) else {
         let forms = kit.instruments.map(\.formID)
         var message = "\(owner) names form '\(scale.form)', which is not in this kit"
-        message += Suggestion.closest(to: scale.form, among: forms).map { "; did you mean '\($0)'?" } ?? ""
+        message +=
+          Suggestion.closest(to: scale.form, among: forms).map { "; did you mean '\($0)'?" } ?? ""
         diagnostics.append(Diagnostic(.error, at: scale.formLocation, message))
         continue
       }
@@ -53,10 +56,13 @@ extension KitLint {
       }
       for item in scale.reverse where !scale.items.contains(item) {
         diagnostics.append(
-          Diagnostic(.error, at: scale.reverseLocation, "\(owner) reverses '\(item)', which is not one of its items"))
+          Diagnostic(
+            .error, at: scale.reverseLocation,
+            "\(owner) reverses '\(item)', which is not one of its items"))
       }
       if !scale.reverse.isEmpty, scale.itemMin == nil || scale.itemMax == nil {
-        for item in scale.reverse where scale.items.contains(item) && choiceRange(item, in: instrument) == nil {
+        for item in scale.reverse
+        where scale.items.contains(item) && choiceRange(item, in: instrument) == nil {
           diagnostics.append(
             Diagnostic(
               .error, at: scale.reverseLocation,
@@ -83,13 +89,16 @@ extension KitLint {
     case .integer, .decimal, .calculate:
       return nil
     case .selectOne(let listName):
-      guard let list = instrument.choiceList(named: listName) else { return nil }  // reported on the survey sheet
+      // A missing list is reported on the survey sheet.
+      guard let list = instrument.choiceList(named: listName) else { return nil }
       if let bad = list.choices.first(where: { $0.numericValue == nil }) {
-        return "item '\(item)' has choice '\(bad.name)' (list \(listName)) with no numeric value; add a value column to choices.csv"
+        return
+          "item '\(item)' has choice '\(bad.name)' (list \(listName)) with no numeric value; add a value column to choices.csv"
       }
       return nil
     default:
-      return "item '\(item)' is \(question.typeText), not a number; scale items are integer, decimal, calculate or select_one with numeric choices"
+      return
+        "item '\(item)' is \(question.typeText), not a number; scale items are integer, decimal, calculate or select_one with numeric choices"
     }
   }
 
@@ -99,7 +108,9 @@ extension KitLint {
       let list = instrument.choiceList(for: question)
     else { return nil }
     let values = list.choices.compactMap(\.numericValue)
-    guard values.count == list.choices.count, let low = values.min(), let high = values.max() else { return nil }
+    guard values.count == list.choices.count, let low = values.min(), let high = values.max() else {
+      return nil
+    }
     return low...high
   }
 }

@@ -6,7 +6,9 @@ extension KitLint {
     for target in kit.targets {
       guard let indicator = kit.indicator(named: target.indicator) else {
         var message = "target for unknown indicator '\(target.indicator)'"
-        message += Suggestion.closest(to: target.indicator, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        message +=
+          Suggestion.closest(to: target.indicator, among: names).map { "; did you mean '\($0)'?" }
+          ?? ""
         diagnostics.append(Diagnostic(.error, at: target.location, message))
         continue
       }
@@ -18,7 +20,10 @@ extension KitLint {
               "region code '\(region)' is not a 6-, 9- or 12-digit administrative code (PP0000 province, PPCC00 city, PPCCDD county)"
             ))
         } else if kit.regions.resolve(region) == nil {
-          diagnostics.append(Diagnostic(.error, at: target.regionLocation, "target for unknown region \(region): it is not in regions.csv"))
+          diagnostics.append(
+            Diagnostic(
+              .error, at: target.regionLocation,
+              "target for unknown region \(region): it is not in regions.csv"))
         }
       }
       if indicator.kind == .proportion, !(0...1).contains(target.target) {

@@ -24,7 +24,8 @@ public struct KitSymbols: Sendable {
     self.kit = kit
     var formsByName: [String: [String]] = [:]
     for instrument in kit.instruments {
-      for question in Self.allQuestions(of: instrument) where formsByName[question.name]?.last != instrument.formID {
+      for question in Self.allQuestions(of: instrument)
+      where formsByName[question.name]?.last != instrument.formID {
         formsByName[question.name, default: []].append(instrument.formID)
       }
     }
@@ -35,7 +36,9 @@ public struct KitSymbols: Sendable {
   /// What `reference` stands for, seen from an instrument's own expressions
   /// (`form` = its form_id) or from the kit's sheets (`form` = `nil`).
   /// - Returns: the target, or the lookup failure (unknown, ambiguous, unknown form).
-  public func resolve(_ reference: Reference, from form: String? = nil) -> Result<Target, LookupFailure> {
+  public func resolve(_ reference: Reference, from form: String? = nil) -> Result<
+    Target, LookupFailure
+  > {
     if let form {
       return resolveLocal(reference, in: form)
     }
@@ -43,14 +46,20 @@ public struct KitSymbols: Sendable {
       guard let instrument = kit.instrument(formID: written) else {
         // XLSForm names may contain '.': `${a.b}` may be the plain name `a.b`.
         if case .success(let target) = resolveGlobal(reference.text) { return .success(target) }
-        return .failure(LookupFailure(.unknownForm(suggestion: Suggestion.closest(to: written, among: formIDs))))
+        return .failure(
+          LookupFailure(.unknownForm(suggestion: Suggestion.closest(to: written, among: formIDs))))
       }
       if instrument.question(named: reference.name) != nil {
         return .success(.question(form: written, name: reference.name))
       }
-      if let scale = kit.scale(named: reference.name), scale.form == written { return .success(.scale(scale.name)) }
-      let names = Self.allQuestions(of: instrument).map(\.name) + kit.scales.filter { $0.form == written }.map(\.name)
-      return .failure(LookupFailure(.unknown(suggestion: Suggestion.closest(to: reference.name, among: names))))
+      if let scale = kit.scale(named: reference.name), scale.form == written {
+        return .success(.scale(scale.name))
+      }
+      let names =
+        Self.allQuestions(of: instrument).map(\.name)
+        + kit.scales.filter { $0.form == written }.map(\.name)
+      return .failure(
+        LookupFailure(.unknown(suggestion: Suggestion.closest(to: reference.name, among: names))))
     }
     return resolveGlobal(reference.name)
   }
@@ -68,7 +77,9 @@ public struct KitSymbols: Sendable {
     switch target {
     case .scale: return .number
     case .question(let form, let name):
-      guard let instrument = kit.instrument(formID: form), let question = instrument.question(named: name) else {
+      guard let instrument = kit.instrument(formID: form),
+        let question = instrument.question(named: name)
+      else {
         return .unknown
       }
       return Self.kind(of: question, in: instrument)
@@ -83,32 +94,41 @@ public struct KitSymbols: Sendable {
     case .date: return .date
     case .calculate: return .unknown
     case .selectOne(let list):
-      return instrument.choiceList(named: list).map { .selectOne(list: list, choices: $0.names) } ?? .unknown
+      return instrument.choiceList(named: list).map { .selectOne(list: list, choices: $0.names) }
+        ?? .unknown
     case .selectMultiple(let list, _):
-      return instrument.choiceList(named: list).map { .selectMultiple(list: list, choices: $0.names) } ?? .unknown
+      return instrument.choiceList(named: list).map {
+        .selectMultiple(list: list, choices: $0.names)
+      } ?? .unknown
     case .metadata(let kind):
       return kind == .today ? .date : .text
     }
   }
 
-  private func resolveLocal(_ reference: Reference, in form: String) -> Result<Target, LookupFailure> {
+  private func resolveLocal(_ reference: Reference, in form: String) -> Result<
+    Target, LookupFailure
+  > {
     guard let instrument = kit.instrument(formID: form) else {
       return .failure(LookupFailure(.unknown(suggestion: nil)))
     }
     // Inside a form, `${a.b}` is first the plain name `a.b`, then `b` of form `a` when `a` is this form.
-    if instrument.question(named: reference.text) != nil { return .success(.question(form: form, name: reference.text)) }
+    if instrument.question(named: reference.text) != nil {
+      return .success(.question(form: form, name: reference.text))
+    }
     if reference.form == form, instrument.question(named: reference.name) != nil {
       return .success(.question(form: form, name: reference.name))
     }
     let names = Self.allQuestions(of: instrument).map(\.name)
-    return .failure(LookupFailure(.unknown(suggestion: Suggestion.closest(to: reference.text, among: names))))
+    return .failure(
+      LookupFailure(.unknown(suggestion: Suggestion.closest(to: reference.text, among: names))))
   }
 
   private func resolveGlobal(_ name: String) -> Result<Target, LookupFailure> {
     let forms = formsByName[name] ?? []
     let scale = kit.scale(named: name)
     if forms.count + (scale == nil ? 0 : 1) > 1 {
-      return .failure(LookupFailure(.ambiguous(forms: forms + (scale.map { ["scales.csv (\($0.name))"] } ?? []))))
+      return .failure(
+        LookupFailure(.ambiguous(forms: forms + (scale.map { ["scales.csv (\($0.name))"] } ?? []))))
     }
     if let form = forms.first { return .success(.question(form: form, name: name)) }
     if let scale { return .success(.scale(scale.name)) }

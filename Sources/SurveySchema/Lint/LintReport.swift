@@ -58,14 +58,19 @@ public struct LintReport: Sendable {
     var items: [String] = []
     for d in diagnostics {
       var fields = [
-        "\"file\":\(JSONText.quote(d.location.file))", "\"row\":\(d.location.row)", "\"column\":\(d.location.column)",
+        "\"file\":\(JSONText.quote(d.location.file))", "\"row\":\(d.location.row)",
+        "\"column\":\(d.location.column)",
       ]
       if let offset = d.location.offset { fields.append("\"offset\":\(offset)") }
-      fields += ["\"severity\":\(JSONText.quote(d.severity.rawValue))", "\"message\":\(JSONText.quote(d.message))"]
+      fields += [
+        "\"severity\":\(JSONText.quote(d.severity.rawValue))",
+        "\"message\":\(JSONText.quote(d.message))",
+      ]
       items.append("    {" + fields.joined(separator: ",") + "}")
     }
     let list = items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n  ]"
-    return "{\n  \"diagnostics\": \(list),\n  \"errors\": \(errorCount),\n  \"warnings\": \(warningCount),\n  \"notes\": \(noteCount)\n}\n"
+    return
+      "{\n  \"diagnostics\": \(list),\n  \"errors\": \(errorCount),\n  \"warnings\": \(warningCount),\n  \"notes\": \(noteCount)\n}\n"
   }
 }
 

@@ -14,16 +14,22 @@ enum ChoicesSheetLoader {
       let name = columns.value("name", in: row)
       let nameLocation = columns.location("name", in: row)
       guard !listName.isEmpty else {
-        diagnostics.append(Diagnostic(.error, at: columns.location("list_name", in: row), "choice '\(name)' has no list_name"))
+        diagnostics.append(
+          Diagnostic(
+            .error, at: columns.location("list_name", in: row), "choice '\(name)' has no list_name")
+        )
         continue
       }
       guard !name.isEmpty else {
-        diagnostics.append(Diagnostic(.error, at: nameLocation, "a choice in list \(listName) has no name"))
+        diagnostics.append(
+          Diagnostic(.error, at: nameLocation, "a choice in list \(listName) has no name"))
         continue
       }
       if let first = firstRow[listName]?[name], !allowDuplicates {
         diagnostics.append(
-          Diagnostic(.error, at: nameLocation, "duplicate choice '\(name)' in list \(listName) (first in row \(first))"))
+          Diagnostic(
+            .error, at: nameLocation,
+            "duplicate choice '\(name)' in list \(listName) (first in row \(first))"))
         continue
       }
       firstRow[listName, default: [:]][name] = firstRow[listName]?[name] ?? row.number
@@ -32,15 +38,21 @@ enum ChoicesSheetLoader {
         value = Double(text).flatMap { $0.isFinite ? $0 : nil }
         if value == nil {
           diagnostics.append(
-            Diagnostic(.error, at: columns.location("value", in: row), "choice value '\(text)' is not a number"))
+            Diagnostic(
+              .error, at: columns.location("value", in: row),
+              "choice value '\(text)' is not a number"))
         }
       }
-      let choice = Choice(name: name, labels: columns.localized("label", in: row), value: value, location: nameLocation)
+      let choice = Choice(
+        name: name, labels: columns.localized("label", in: row), value: value,
+        location: nameLocation)
       if let index = position[listName] {
         lists[index].choices.append(choice)
       } else {
         position[listName] = lists.count
-        lists.append(ChoiceList(name: listName, choices: [choice], location: columns.location("list_name", in: row)))
+        lists.append(
+          ChoiceList(
+            name: listName, choices: [choice], location: columns.location("list_name", in: row)))
       }
     }
     return (lists, diagnostics)
@@ -60,7 +72,9 @@ struct SettingsValues: Sendable {
   var fields: [String: (name: String, location: SourceLocation)] = [:]
   var diagnostics: [Diagnostic] = []
 
-  static let fieldSettings = ["subject", "response_id", "submitted_at", "region", "weight", "strata", "psu"]
+  static let fieldSettings = [
+    "subject", "response_id", "submitted_at", "region", "weight", "strata", "psu",
+  ]
 
   /// Reads the settings sheet (`nil` when the instrument has none).
   init(_ columns: SheetColumns?, file: String) {
@@ -81,7 +95,8 @@ struct SettingsValues: Sendable {
     formIDLocation = columns.location("form_id", in: row)
     title = columns.optional("form_title", in: row)
     version = columns.optional("version", in: row)
-    defaultLanguage = columns.optional("default_language", in: row).map(HeaderNormalizer.languageCode)
+    defaultLanguage = columns.optional("default_language", in: row).map(
+      HeaderNormalizer.languageCode)
     if let text = columns.optional("allow_choice_duplicates", in: row) {
       allowChoiceDuplicates = ["yes", "true", "true()"].contains(text.lowercased())
     }

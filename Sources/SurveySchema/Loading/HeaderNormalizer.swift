@@ -44,7 +44,9 @@ enum HeaderNormalizer {
       name = name == "media" ? snakeCase(inner) : "\(name):\(snakeCase(inner))"
       tokens.removeFirst()
       if let aliased = kind.aliases[name] { name = aliased }
-      if name.hasPrefix("bind:") || name.hasPrefix("control:") || name.hasPrefix("instance:") || name.hasPrefix("body:") {
+      if name.hasPrefix("bind:") || name.hasPrefix("control:") || name.hasPrefix("instance:")
+        || name.hasPrefix("body:")
+      {
         return .ignored(name)
       }
     }
@@ -76,7 +78,9 @@ enum HeaderNormalizer {
       return tokens
     }
     var tokens: [String] = []
-    var parts = header.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }[...]
+    var parts = header.split(separator: ":", omittingEmptySubsequences: false).map {
+      String($0).trimmingWhitespace
+    }[...]
     while let part = parts.popFirst() {
       if part.lowercased() == "jr", let next = parts.popFirst() {
         tokens.append("jr:\(next)")

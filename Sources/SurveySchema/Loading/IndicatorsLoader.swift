@@ -15,7 +15,8 @@ enum IndicatorsLoader {
       guard let area, let unit, let kind, let direction, let value else { continue }
       indicators.append(
         Indicator(
-          name: name, labels: columns.localized("label", in: row), area: area, unit: unit, kind: kind, value: value,
+          name: name, labels: columns.localized("label", in: row), area: area, unit: unit,
+          kind: kind, value: value,
           population: columns.expression("population", in: row), direction: direction,
           location: columns.location("name", in: row)))
     }
@@ -28,7 +29,10 @@ enum IndicatorsLoader {
     var targets: [Target] = []
     var firstRow: [String: Int] = [:]
     for row in loader.rows {
-      guard let indicator = loader.required("indicator", in: row, message: "this target names no indicator") else {
+      guard
+        let indicator = loader.required(
+          "indicator", in: row, message: "this target names no indicator")
+      else {
         continue
       }
       let region = columns.optional("region", in: row)
@@ -37,7 +41,8 @@ enum IndicatorsLoader {
       guard ok else { continue }
       guard let value else {
         loader.diagnostics.append(
-          Diagnostic(.error, at: columns.location("target", in: row), "no target value for \(owner)"))
+          Diagnostic(
+            .error, at: columns.location("target", in: row), "no target value for \(owner)"))
         continue
       }
       let key = "\(indicator)\u{1F}\(region ?? "")"
@@ -52,8 +57,10 @@ enum IndicatorsLoader {
       firstRow[key] = row.number
       targets.append(
         Target(
-          indicator: indicator, region: region, target: value, location: columns.location("indicator", in: row),
-          regionLocation: columns.location("region", in: row), targetLocation: columns.location("target", in: row)))
+          indicator: indicator, region: region, target: value,
+          location: columns.location("indicator", in: row),
+          regionLocation: columns.location("region", in: row),
+          targetLocation: columns.location("target", in: row)))
     }
     return (targets, loader.diagnostics)
   }
@@ -64,8 +71,10 @@ enum IndicatorsLoader {
     var pairs: [AgreementPair] = []
     for row in loader.rows {
       guard let name = loader.name(in: row, what: "agreement pair") else { continue }
-      let left = loader.expression("left", in: row, message: "agreement pair '\(name)' has no left expression")
-      let right = loader.expression("right", in: row, message: "agreement pair '\(name)' has no right expression")
+      let left = loader.expression(
+        "left", in: row, message: "agreement pair '\(name)' has no left expression")
+      let right = loader.expression(
+        "right", in: row, message: "agreement pair '\(name)' has no right expression")
       guard let left, let right else { continue }
       pairs.append(
         AgreementPair(

@@ -28,7 +28,9 @@ enum InstrumentChecks {
 
   /// Resolves the careeval field settings (`subject`, `region`…) against the form and
   /// checks the respondent's needs.
-  static func applyFieldSettings(_ settings: SettingsValues, to instrument: inout Instrument, inKit: Bool) -> [Diagnostic] {
+  static func applyFieldSettings(
+    _ settings: SettingsValues, to instrument: inout Instrument, inKit: Bool
+  ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var resolved: [String: String] = [:]
     for setting in SettingsValues.fieldSettings {
@@ -36,22 +38,30 @@ enum InstrumentChecks {
       guard instrument.question(named: name) != nil else {
         var message = "settings \(setting) '\(name)' is not a question of form \(instrument.formID)"
         let names = (instrument.questions + instrument.metadata).map(\.name)
-        if let near = Suggestion.closest(to: name, among: names) { message += "; did you mean '\(near)'?" }
+        if let near = Suggestion.closest(to: name, among: names) {
+          message += "; did you mean '\(near)'?"
+        }
         diagnostics.append(Diagnostic(.error, at: location, message))
         continue
       }
-      if let respondent = instrument.respondent, let allowed = Self.registerOnly[setting], !allowed.contains(respondent) {
+      if let respondent = instrument.respondent, let allowed = Self.registerOnly[setting],
+        !allowed.contains(respondent)
+      {
         let places = allowed.count == 1 ? "the roster" : "the roster and the volunteer register"
         diagnostics.append(
           Diagnostic(
-            .warning, at: location, "settings \(setting) is only used on \(places); respondent here is \(respondent.rawValue)"))
+            .warning, at: location,
+            "settings \(setting) is only used on \(places); respondent here is \(respondent.rawValue)"
+          ))
         continue
       }
       if setting == "weight", let question = instrument.question(named: name),
         !(question.type.isNumeric || question.type == .calculate)
       {
         diagnostics.append(
-          Diagnostic(.error, at: location, "settings weight '\(name)' is \(question.typeText), not a number question"))
+          Diagnostic(
+            .error, at: location,
+            "settings weight '\(name)' is \(question.typeText), not a number question"))
       }
       resolved[setting] = name
     }
@@ -68,16 +78,22 @@ enum InstrumentChecks {
     guard let respondent = instrument.respondent else {
       let allowed = Respondent.allCases.map(\.rawValue).joined(separator: ", ")
       diagnostics.append(
-        Diagnostic(.error, at: at, "settings has no respondent; a kit instrument needs one of \(allowed)"))
+        Diagnostic(
+          .error, at: at, "settings has no respondent; a kit instrument needs one of \(allowed)"))
       return diagnostics
     }
     if respondent == .roster {
       if settings.fields["region"] == nil {
         diagnostics.append(
-          Diagnostic(.error, at: at, "the roster needs a region setting: the field holding each child's region code"))
+          Diagnostic(
+            .error, at: at,
+            "the roster needs a region setting: the field holding each child's region code"))
       }
       if settings.fields["subject"] == nil {
-        diagnostics.append(Diagnostic(.error, at: at, "the roster needs a subject setting: the field holding each child's id"))
+        diagnostics.append(
+          Diagnostic(
+            .error, at: at, "the roster needs a subject setting: the field holding each child's id")
+        )
       }
     } else if respondent != .volunteer, settings.fields["subject"] == nil {
       diagnostics.append(

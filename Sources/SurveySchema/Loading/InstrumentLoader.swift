@@ -11,7 +11,8 @@ enum InstrumentLoader {
     func sheet(_ kind: SheetKind) -> SheetColumns? {
       guard let name = FileSystem.file(named: kind.fileName, in: directory) else { return nil }
       do {
-        let sheet = try Sheet.read(path: FileSystem.join(directory, name), file: FileSystem.join(folder, name))
+        let sheet = try Sheet.read(
+          path: FileSystem.join(directory, name), file: FileSystem.join(folder, name))
         let columns = SheetColumns(sheet, kind: kind)
         diagnostics += columns.diagnostics
         return columns
@@ -23,21 +24,25 @@ enum InstrumentLoader {
     let surveyFile = FileSystem.join(folder, SheetKind.survey.fileName)
     guard FileSystem.file(named: SheetKind.survey.fileName, in: directory) != nil else {
       diagnostics.append(
-        Diagnostic(.error, at: SourceLocation(file: surveyFile, row: 1, column: 1), "survey.csv is missing"))
+        Diagnostic(
+          .error, at: SourceLocation(file: surveyFile, row: 1, column: 1), "survey.csv is missing"))
       return (nil, diagnostics)
     }
     guard let survey = sheet(.survey) else { return (nil, diagnostics) }
     let settingsColumns = sheet(.settings)
-    let settings = SettingsValues(settingsColumns, file: FileSystem.join(folder, SheetKind.settings.fileName))
+    let settings = SettingsValues(
+      settingsColumns, file: FileSystem.join(folder, SheetKind.settings.fileName))
     diagnostics += settings.diagnostics
     var lists: [ChoiceList] = []
     let choicesColumns = sheet(.choices)
     if let choicesColumns {
-      let (loaded, problems) = ChoicesSheetLoader.load(choicesColumns, allowDuplicates: settings.allowChoiceDuplicates)
+      let (loaded, problems) = ChoicesSheetLoader.load(
+        choicesColumns, allowDuplicates: settings.allowChoiceDuplicates)
       lists = loaded
       diagnostics += problems
     }
-    let choicesFile = choicesColumns?.sheet.file ?? FileSystem.join(folder, SheetKind.choices.fileName)
+    let choicesFile =
+      choicesColumns?.sheet.file ?? FileSystem.join(folder, SheetKind.choices.fileName)
     var surveyLoader = SurveySheetLoader(columns: survey, lists: lists, choicesFile: choicesFile)
     surveyLoader.load()
     diagnostics += surveyLoader.diagnostics
@@ -49,11 +54,14 @@ enum InstrumentLoader {
         settingsColumns == nil
         ? "there is no settings.csv, so no form_id; the form is called '\(formID)' after its folder"
         : "settings has no form_id; the form is called '\(formID)' after its folder"
-      diagnostics.append(Diagnostic(inKit ? .error : .warning, at: settings.formIDLocation, message))
+      diagnostics.append(
+        Diagnostic(inKit ? .error : .warning, at: settings.formIDLocation, message))
     }
     var instrument = Instrument(
-      formID: formID, title: settings.title, version: settings.version, defaultLanguage: settings.defaultLanguage,
-      respondent: settings.respondent, questions: surveyLoader.questions, metadata: surveyLoader.metadata,
+      formID: formID, title: settings.title, version: settings.version,
+      defaultLanguage: settings.defaultLanguage,
+      respondent: settings.respondent, questions: surveyLoader.questions,
+      metadata: surveyLoader.metadata,
       unanalysed: surveyLoader.unanalysed, groups: surveyLoader.groups, choiceLists: lists,
       folder: folder.isEmpty ? "." : folder, location: settings.formIDLocation)
     diagnostics += InstrumentChecks.checkChoices(instrument)

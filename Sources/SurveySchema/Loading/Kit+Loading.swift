@@ -31,7 +31,9 @@ extension Kit {
     guard FileSystem.isDirectory(path) else {
       let problem = FileSystem.exists(path) ? "is not a folder" : "does not exist"
       diagnostics.append(
-        Diagnostic(.error, at: SourceLocation(file: ".", row: 1, column: 1), "\(path) \(problem); expected a kit or instrument folder"))
+        Diagnostic(
+          .error, at: SourceLocation(file: ".", row: 1, column: 1),
+          "\(path) \(problem); expected a kit or instrument folder"))
       return KitLoadResult(kit: Kit(root: path), diagnostics: diagnostics)
     }
     if FileSystem.file(named: SheetKind.survey.fileName, in: path) != nil {
@@ -42,22 +44,26 @@ extension Kit {
     var kit = Kit(root: path)
     for entry in FileSystem.entries(of: path) {
       let directory = FileSystem.join(path, entry)
-      guard FileSystem.isDirectory(directory), FileSystem.file(named: SheetKind.survey.fileName, in: directory) != nil
+      guard FileSystem.isDirectory(directory),
+        FileSystem.file(named: SheetKind.survey.fileName, in: directory) != nil
       else { continue }
-      let (instrument, problems) = InstrumentLoader.load(directory: directory, folder: entry, inKit: true)
+      let (instrument, problems) = InstrumentLoader.load(
+        directory: directory, folder: entry, inKit: true)
       diagnostics += problems
       if let instrument { kit.instruments.append(instrument) }
     }
     func sheet(_ kind: SheetKind) -> SheetColumns? {
       guard let name = FileSystem.file(named: kind.fileName, in: path) else { return nil }
       do {
-        return SheetColumns(try Sheet.read(path: FileSystem.join(path, name), file: name), kind: kind)
+        return SheetColumns(
+          try Sheet.read(path: FileSystem.join(path, name), file: name), kind: kind)
       } catch {
         diagnostics.append(error.diagnostic)
         return nil
       }
     }
-    let kitSheets = [SheetKind.scales, .indicators, .targets, .agreement, .regions, .aliases].filter {
+    let kitSheets = [SheetKind.scales, .indicators, .targets, .agreement, .regions, .aliases].filter
+    {
       FileSystem.file(named: $0.fileName, in: path) != nil
     }
     if kit.instruments.isEmpty && kitSheets.isEmpty {
@@ -88,7 +94,8 @@ extension Kit {
       kit.agreements = pairs
       diagnostics += problems
     }
-    let (regions, regionProblems) = RegionsLoader.load(regions: sheet(.regions), aliases: sheet(.aliases))
+    let (regions, regionProblems) = RegionsLoader.load(
+      regions: sheet(.regions), aliases: sheet(.aliases))
     kit.regions = regions
     diagnostics += regionProblems
     return KitLoadResult(kit: kit, diagnostics: diagnostics.sorted())

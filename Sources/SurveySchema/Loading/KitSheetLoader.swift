@@ -24,11 +24,13 @@ struct KitSheetLoader {
       diagnostics.append(
         Diagnostic(
           .error, at: location,
-          "invalid name '\(name)': a name starts with a letter or '_' and has only letters, digits, '-', '_' and '.'"))
+          "invalid name '\(name)': a name starts with a letter or '_' and has only letters, digits, '-', '_' and '.'"
+        ))
       return nil
     }
     if let first = firstUse[name] {
-      diagnostics.append(Diagnostic(.error, at: location, "duplicate \(what) '\(name)' (first in row \(first))"))
+      diagnostics.append(
+        Diagnostic(.error, at: location, "duplicate \(what) '\(name)' (first in row \(first))"))
       return nil
     }
     firstUse[name] = row.number
@@ -43,7 +45,8 @@ struct KitSheetLoader {
   }
 
   /// A required expression cell; reports its absence.
-  mutating func expression(_ column: String, in row: SheetRow, message: String) -> ExpressionSource? {
+  mutating func expression(_ column: String, in row: SheetRow, message: String) -> ExpressionSource?
+  {
     if let value = columns.expression(column, in: row) { return value }
     diagnostics.append(Diagnostic(.error, at: columns.location(column, in: row), message))
     return nil
@@ -58,26 +61,34 @@ struct KitSheetLoader {
     guard let text = columns.optional(column, in: row) else {
       if let defaultValue { return defaultValue }
       diagnostics.append(
-        Diagnostic(.error, at: columns.location(column, in: row), "\(owner) has no \(column); expected one of \(allowed)"))
+        Diagnostic(
+          .error, at: columns.location(column, in: row),
+          "\(owner) has no \(column); expected one of \(allowed)"))
       return nil
     }
     if let value = E(rawValue: text.lowercased()) { return value }
     diagnostics.append(
-      Diagnostic(.error, at: columns.location(column, in: row), "\(column) '\(text)' of \(owner) is not one of \(allowed)"))
+      Diagnostic(
+        .error, at: columns.location(column, in: row),
+        "\(column) '\(text)' of \(owner) is not one of \(allowed)"))
     return nil
   }
 
   /// A number cell: `nil` when blank; reports a cell that is not a finite number.
-  mutating func number(_ column: String, in row: SheetRow, of owner: String) -> (Double?, ok: Bool) {
+  mutating func number(_ column: String, in row: SheetRow, of owner: String) -> (Double?, ok: Bool)
+  {
     guard let text = columns.optional(column, in: row) else { return (nil, true) }
     if let value = Double(text), value.isFinite { return (value, true) }
     diagnostics.append(
-      Diagnostic(.error, at: columns.location(column, in: row), "\(column) '\(text)' of \(owner) is not a number"))
+      Diagnostic(
+        .error, at: columns.location(column, in: row),
+        "\(column) '\(text)' of \(owner) is not a number"))
     return (nil, false)
   }
 
   /// A space-separated list cell.
   func words(_ column: String, in row: SheetRow) -> [String] {
-    columns.value(column, in: row).split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+    columns.value(column, in: row).split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(
+      String.init)
   }
 }

@@ -15,7 +15,9 @@ enum RegionsLoader {
     return (tree, diagnostics)
   }
 
-  private static func loadNodes(_ columns: SheetColumns, into tree: inout RegionTree) -> [Diagnostic] {
+  private static func loadNodes(_ columns: SheetColumns, into tree: inout RegionTree)
+    -> [Diagnostic]
+  {
     var diagnostics = columns.diagnostics + columns.missing(["code"])
     var rows: [(node: RegionNode, parentLocation: SourceLocation, parentWritten: Bool)] = []
     var firstRow: [String: Int] = [:]
@@ -34,7 +36,9 @@ enum RegionsLoader {
         continue
       }
       if let first = firstRow[code] {
-        diagnostics.append(Diagnostic(.error, at: codeLocation, "duplicate region code \(code) (first in row \(first))"))
+        diagnostics.append(
+          Diagnostic(
+            .error, at: codeLocation, "duplicate region code \(code) (first in row \(first))"))
         continue
       }
       firstRow[code] = row.number
@@ -45,7 +49,9 @@ enum RegionsLoader {
         } else {
           let allowed = RegionLevel.allCases.map(\.rawValue).joined(separator: ", ")
           diagnostics.append(
-            Diagnostic(.error, at: columns.location("level", in: row), "level '\(text)' of region \(code) is not one of \(allowed)"))
+            Diagnostic(
+              .error, at: columns.location("level", in: row),
+              "level '\(text)' of region \(code) is not one of \(allowed)"))
         }
       }
       let parentText = columns.optional("parent", in: row).map(RegionCode.normalised)
@@ -53,43 +59,58 @@ enum RegionsLoader {
       let node = RegionNode(
         code: code, names: columns.localized("name", in: row), level: level, parent: parent,
         location: columns.location("code", in: row))
-      rows.append((node, columns.location(parentText == nil ? "code" : "parent", in: row), parentText != nil))
+      rows.append(
+        (node, columns.location(parentText == nil ? "code" : "parent", in: row), parentText != nil))
     }
     for (node, _, _) in rows { tree.insert(node) }
     for (node, location, written) in rows {
-      guard let parent = node.parent, tree.node(parent) == nil || parent == node.code else { continue }
+      guard let parent = node.parent, tree.node(parent) == nil || parent == node.code else {
+        continue
+      }
       let message =
         written
         ? "parent \(parent) of region \(node.code) is not in \(columns.sheet.file)"
         : "region \(node.code) has no parent; its code implies \(parent), which is not in \(columns.sheet.file)"
-      diagnostics.append(Diagnostic(.error, at: location, parent == node.code ? "region \(node.code) is its own parent" : message))
+      diagnostics.append(
+        Diagnostic(
+          .error, at: location,
+          parent == node.code ? "region \(node.code) is its own parent" : message))
     }
     return diagnostics
   }
 
-  private static func loadAliases(_ columns: SheetColumns, into tree: inout RegionTree) -> [Diagnostic] {
+  private static func loadAliases(_ columns: SheetColumns, into tree: inout RegionTree)
+    -> [Diagnostic]
+  {
     var diagnostics = columns.diagnostics + columns.missing(["old_code", "new_code"])
     for row in columns.sheet.rows where !columns.isBlank(row) {
       let old = columns.value("old_code", in: row)
       let new = columns.value("new_code", in: row)
       var ok = true
-      for (code, column) in [(old, "old_code"), (new, "new_code")] where RegionCode.level(of: code) == nil {
+      for (code, column) in [(old, "old_code"), (new, "new_code")]
+      where RegionCode.level(of: code) == nil {
         diagnostics.append(
           Diagnostic(
             .error, at: columns.location(column, in: row),
-            code.isEmpty ? "this alias has no \(column)" : "region code '\(code)' is not a 6-, 9- or 12-digit administrative code"))
+            code.isEmpty
+              ? "this alias has no \(column)"
+              : "region code '\(code)' is not a 6-, 9- or 12-digit administrative code"))
         ok = false
       }
       guard ok else { continue }
       if let existing = tree.aliases[old], existing != new {
         diagnostics.append(
-          Diagnostic(.error, at: columns.location("old_code", in: row), "region code \(old) is already an alias of \(existing)"))
+          Diagnostic(
+            .error, at: columns.location("old_code", in: row),
+            "region code \(old) is already an alias of \(existing)"))
         continue
       }
       tree.aliases[old] = new
       if !tree.isDerived, tree.node(new) == nil {
         diagnostics.append(
-          Diagnostic(.error, at: columns.location("new_code", in: row), "new code \(new) of alias \(old) is not in regions.csv"))
+          Diagnostic(
+            .error, at: columns.location("new_code", in: row),
+            "new code \(new) of alias \(old) is not in regions.csv"))
       }
     }
     return diagnostics

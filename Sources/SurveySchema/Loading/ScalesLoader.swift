@@ -7,7 +7,9 @@ enum ScalesLoader {
     for row in loader.rows {
       guard let name = loader.name(in: row, what: "scale") else { continue }
       let owner = "scale '\(name)'"
-      let form = loader.required("form", in: row, message: "\(owner) has no form: name the instrument (form_id) holding its items")
+      let form = loader.required(
+        "form", in: row,
+        message: "\(owner) has no form: name the instrument (form_id) holding its items")
       let items = loader.words("items", in: row)
       let itemsLocation = columns.location("items", in: row)
       if items.isEmpty {
@@ -15,7 +17,8 @@ enum ScalesLoader {
       }
       var seen: Set<String> = []
       for item in items where !seen.insert(item).inserted {
-        loader.diagnostics.append(Diagnostic(.error, at: itemsLocation, "item '\(item)' is listed twice in \(owner)"))
+        loader.diagnostics.append(
+          Diagnostic(.error, at: itemsLocation, "item '\(item)' is listed twice in \(owner)"))
       }
       let method: ScaleMethod? = loader.choice("method", in: row, of: owner, default: .mean)
       let minValid = minimumValid(&loader, row: row, owner: owner, itemCount: items.count)
@@ -28,13 +31,18 @@ enum ScalesLoader {
             "item_min \(format(itemMin)) of \(owner) is not below item_max \(format(itemMax))"))
       }
       let bands = self.bands(&loader, row: row, owner: owner)
-      guard let form, let method, !items.isEmpty, minOK, maxOK, let bands, minValid.ok else { continue }
+      guard let form, let method, !items.isEmpty, minOK, maxOK, let bands, minValid.ok else {
+        continue
+      }
       scales.append(
         Scale(
           name: name, labels: columns.localized("label", in: row), form: form, items: items,
-          reverse: loader.words("reverse", in: row), method: method, minValid: minValid.value, itemMin: itemMin,
-          itemMax: itemMax, bands: bands, location: columns.location("name", in: row), itemsLocation: itemsLocation,
-          reverseLocation: columns.location("reverse", in: row), formLocation: columns.location("form", in: row)))
+          reverse: loader.words("reverse", in: row), method: method, minValid: minValid.value,
+          itemMin: itemMin,
+          itemMax: itemMax, bands: bands, location: columns.location("name", in: row),
+          itemsLocation: itemsLocation,
+          reverseLocation: columns.location("reverse", in: row),
+          formLocation: columns.location("form", in: row)))
     }
     return (scales, loader.diagnostics)
   }
@@ -46,32 +54,39 @@ enum ScalesLoader {
     guard let text = loader.columns.optional("min_valid", in: row) else { return (nil, true) }
     let location = loader.columns.location("min_valid", in: row)
     guard let value = Int(text) else {
-      loader.diagnostics.append(Diagnostic(.error, at: location, "min_valid '\(text)' of \(owner) is not a whole number"))
+      loader.diagnostics.append(
+        Diagnostic(.error, at: location, "min_valid '\(text)' of \(owner) is not a whole number"))
       return (nil, false)
     }
     guard itemCount > 0, (1...itemCount).contains(value) else {
       loader.diagnostics.append(
         Diagnostic(
           .error, at: location,
-          "min_valid \(value) of \(owner) is out of range: it has \(itemCount) items, so min_valid must be 1 to \(itemCount)"))
+          "min_valid \(value) of \(owner) is out of range: it has \(itemCount) items, so min_valid must be 1 to \(itemCount)"
+        ))
       return (nil, false)
     }
     return (value, true)
   }
 
   /// `bands`: ascending numbers, or blank.
-  private static func bands(_ loader: inout KitSheetLoader, row: SheetRow, owner: String) -> [Double]? {
+  private static func bands(_ loader: inout KitSheetLoader, row: SheetRow, owner: String)
+    -> [Double]?
+  {
     let words = loader.words("bands", in: row)
     let location = loader.columns.location("bands", in: row)
     var values: [Double] = []
     for word in words {
       guard let value = Double(word), value.isFinite else {
-        loader.diagnostics.append(Diagnostic(.error, at: location, "band cut-off '\(word)' of \(owner) is not a number"))
+        loader.diagnostics.append(
+          Diagnostic(.error, at: location, "band cut-off '\(word)' of \(owner) is not a number"))
         return nil
       }
       if let last = values.last, value <= last {
         loader.diagnostics.append(
-          Diagnostic(.error, at: location, "band cut-offs of \(owner) must ascend; \(word) follows \(format(last))"))
+          Diagnostic(
+            .error, at: location,
+            "band cut-offs of \(owner) must ascend; \(word) follows \(format(last))"))
         return nil
       }
       values.append(value)

@@ -30,7 +30,8 @@ struct Sheet: Sendable {
     var problems: [Diagnostic] = []
     func located(_ error: CSVError) -> Diagnostic {
       Diagnostic(
-        .error, at: SourceLocation(file: file, row: max(error.record, 1), column: max(error.column, 1)),
+        .error,
+        at: SourceLocation(file: file, row: max(error.record, 1), column: max(error.column, 1)),
         "\(error.message) (this row is skipped)")
     }
     do {
@@ -43,7 +44,7 @@ struct Sheet: Sendable {
         }
       }
       return Sheet(file: file, header: reader.header ?? [], rows: rows, problems: problems)
-    } catch where error.kind == .emptyFile {
+    } catch  where error.kind == .emptyFile {
       return Sheet(file: file, header: [], rows: [], problems: [])
     } catch {
       var diagnostic = located(error)

@@ -42,7 +42,8 @@ struct SheetColumns: Sendable {
         diagnostics.append(
           Diagnostic(
             .note, at: location,
-            "column '\(header.trimmingWhitespace)' is not a \(kind.columnFamily) column; careeval ignores it"))
+            "column '\(header.trimmingWhitespace)' is not a \(kind.columnFamily) column; careeval ignores it"
+          ))
       }
     }
   }
@@ -91,13 +92,16 @@ struct SheetColumns: Sendable {
     var text = row[index].trimmingWhitespace
     guard !text.isEmpty else { return nil }
     if let constant = Self.bindingConversions[text] { text = constant }
-    return ExpressionSource(text: text, location: sheet.location(row: row.number, column: index + 1))
+    return ExpressionSource(
+      text: text, location: sheet.location(row: row.number, column: index + 1))
   }
 
   /// pyxform's binding conversions.
   static let bindingConversions: [String: String] = [
-    "yes": "true()", "Yes": "true()", "YES": "true()", "true": "true()", "True": "true()", "TRUE": "true()",
-    "no": "false()", "No": "false()", "NO": "false()", "false": "false()", "False": "false()", "FALSE": "false()",
+    "yes": "true()", "Yes": "true()", "YES": "true()", "true": "true()", "True": "true()",
+    "TRUE": "true()",
+    "no": "false()", "No": "false()", "NO": "false()", "false": "false()", "False": "false()",
+    "FALSE": "false()",
   ]
 
   /// Whether every column careeval knows is blank in the row (such rows are skipped;
@@ -109,10 +113,12 @@ struct SheetColumns: Sendable {
   /// An error for each required column the sheet lacks, at the header row. A sheet
   /// with no data rows needs no columns, except the survey sheet.
   func missing(_ required: [String]) -> [Diagnostic] {
-    let hasData = sheet.rows.contains { row in row.cells.contains { !$0.trimmingWhitespace.isEmpty } }
+    let hasData = sheet.rows.contains { row in row.cells.contains { !$0.trimmingWhitespace.isEmpty }
+    }
     guard hasData || kind == .survey else { return [] }
     return required.filter { !has($0) }.map {
-      Diagnostic(.error, at: sheet.location(row: 1, column: 1), "\(sheet.file) has no '\($0)' column")
+      Diagnostic(
+        .error, at: sheet.location(row: 1, column: 1), "\(sheet.file) has no '\($0)' column")
     }
   }
 }

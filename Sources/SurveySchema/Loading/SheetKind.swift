@@ -20,11 +20,15 @@ enum SheetKind: String, Sendable, CaseIterable {
     case .choices: ["list_name", "name", "label", "value"]
     case .settings:
       [
-        "form_id", "form_title", "version", "default_language", "allow_choice_duplicates", "respondent",
+        "form_id", "form_title", "version", "default_language", "allow_choice_duplicates",
+        "respondent",
         "subject", "response_id", "submitted_at", "region", "weight", "strata", "psu",
       ]
     case .scales:
-      ["name", "label", "form", "items", "reverse", "method", "min_valid", "item_min", "item_max", "bands"]
+      [
+        "name", "label", "form", "items", "reverse", "method", "min_valid", "item_min", "item_max",
+        "bands",
+      ]
     case .indicators: ["name", "label", "area", "unit", "kind", "value", "population", "direction"]
     case .targets: ["indicator", "region", "target"]
     case .agreement: ["name", "label", "left", "right"]
@@ -35,7 +39,11 @@ enum SheetKind: String, Sendable, CaseIterable {
 
   var translatable: Set<String> {
     switch self {
-    case .survey: ["label", "hint", "constraint_message", "required_message", "guidance_hint", "image", "audio", "video", "big-image"]
+    case .survey:
+      [
+        "label", "hint", "constraint_message", "required_message", "guidance_hint", "image",
+        "audio", "video", "big-image",
+      ]
     case .choices: ["label", "image", "audio", "video", "big-image"]
     case .scales, .indicators, .agreement: ["label"]
     case .regions: ["name"]
@@ -52,12 +60,14 @@ enum SheetKind: String, Sendable, CaseIterable {
         "bind:jr:constraintmsg": "constraint_message", "jr:constraintmsg": "constraint_message",
         "calculate": "calculation", "bind:calculate": "calculation", "bind:required": "required",
         "bind:constraint": "constraint", "readonly": "read_only", "bind:readonly": "read_only",
-        "requiredmsg": "required_message", "bind:jr:requiredmsg": "required_message", "jr:requiredmsg": "required_message",
+        "requiredmsg": "required_message", "bind:jr:requiredmsg": "required_message",
+        "jr:requiredmsg": "required_message",
         "count": "repeat_count", "jr:count": "repeat_count", "control:jr:count": "repeat_count",
         "control:appearance": "appearance",
       ]
     case .choices: ["list": "list_name", "caption": "label"]
-    case .settings: ["id_string": "form_id", "set_form_id": "form_id", "set_form_title": "form_title"]
+    case .settings:
+      ["id_string": "form_id", "set_form_id": "form_id", "set_form_title": "form_title"]
     case .regions: ["parent_code": "parent"]
     case .aliases: ["old": "old_code", "new": "new_code", "alias_of": "new_code"]
     case .scales, .indicators, .targets, .agreement: [:]
@@ -69,16 +79,21 @@ enum SheetKind: String, Sendable, CaseIterable {
     switch self {
     case .survey:
       [
-        "default", "choice_filter", "read_only", "required_message", "repeat_count", "parameters", "trigger",
-        "guidance_hint", "image", "audio", "video", "big-image", "media", "body", "instance", "note",
+        "default", "choice_filter", "read_only", "required_message", "repeat_count", "parameters",
+        "trigger",
+        "guidance_hint", "image", "audio", "video", "big-image", "media", "body", "instance",
+        "note",
         "autoplay", "rows", "save_to", "entities", "no_app_error_string", "jr:noapperrorstring",
       ]
     case .choices: ["image", "audio", "video", "big-image", "media", "filter"]
     case .settings:
       [
-        "instance_name", "public_key", "submission_url", "style", "name", "clean_text_values", "namespaces",
-        "auto_send", "auto_delete", "sms_keyword", "sms_separator", "sms_allow_media", "sms_date_format",
-        "sms_datetime_format", "prefix", "delimiter", "instance_xmlns", "attribute", "client_editable",
+        "instance_name", "public_key", "submission_url", "style", "name", "clean_text_values",
+        "namespaces",
+        "auto_send", "auto_delete", "sms_keyword", "sms_separator", "sms_allow_media",
+        "sms_date_format",
+        "sms_datetime_format", "prefix", "delimiter", "instance_xmlns", "attribute",
+        "client_editable",
         "omit_instanceid", "add_none_option", "language",
       ]
     case .regions, .aliases: ["note", "comment"]

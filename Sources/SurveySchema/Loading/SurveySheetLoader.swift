@@ -36,7 +36,9 @@ struct SurveySheetLoader {
     for open in stack.reversed() {
       let kind = open.group.isRepeat ? "repeat" : "group"
       diagnostics.append(
-        Diagnostic(.error, at: open.typeLocation, "\(kind) '\(open.group.name)' is not closed: add an 'end \(kind)' row"))
+        Diagnostic(
+          .error, at: open.typeLocation,
+          "\(kind) '\(open.group.name)' is not closed: add an 'end \(kind)' row"))
     }
   }
 
@@ -61,13 +63,20 @@ struct SurveySheetLoader {
     case .unknown:
       let known = TypeCell.knownTypes.joined(separator: ", ")
       let simple = TypeCell.knownTypes.filter { !$0.hasSuffix(" LIST") }
-      let hint = Suggestion.closest(to: typeText.lowercased(), among: simple).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint =
+        Suggestion.closest(to: typeText.lowercased(), among: simple).map {
+          " (did you mean '\($0)'?)"
+        } ?? ""
       diagnostics.append(
-        Diagnostic(.error, at: typeLocation, "unknown question type '\(typeText)'\(hint); known types: \(known)"))
+        Diagnostic(
+          .error, at: typeLocation,
+          "unknown question type '\(typeText)'\(hint); known types: \(known)"))
       return
     case .missingList(let select):
       diagnostics.append(
-        Diagnostic(.error, at: typeLocation, "'\(typeText)' needs a choice list name: write '\(select) LIST'"))
+        Diagnostic(
+          .error, at: typeLocation, "'\(typeText)' needs a choice list name: write '\(select) LIST'"
+        ))
       return
     case .beginGroup, .beginRepeat, .question:
       break
@@ -80,17 +89,22 @@ struct SurveySheetLoader {
       if case .beginRepeat(let list) = parsed { loopList = list }
       let group = QuestionGroup(
         name: name, path: path, labels: columns.localized("label", in: row),
-        relevant: columns.expression("relevant", in: row), isRepeat: parsed != .beginGroup, loopList: loopList,
+        relevant: columns.expression("relevant", in: row), isRepeat: parsed != .beginGroup,
+        loopList: loopList,
         location: nameLocation)
       groups.append(group)
       stack.append(Open(group: group, typeLocation: typeLocation))
     case .question(let type, let asText):
       if let asText {
-        diagnostics.append(Diagnostic(.note, at: typeLocation, "'\(name)' (\(typeText)): \(asText)"))
+        diagnostics.append(
+          Diagnostic(.note, at: typeLocation, "'\(name)' (\(typeText)): \(asText)"))
       }
       if let listName = type.choiceList, !lists.contains(where: { $0.name == listName }) {
-        var message = "missing choice list '\(listName)' for '\(name)': no rows with that list_name in \(choicesFile)"
-        if let near = Suggestion.closest(to: listName, among: lists.map(\.name)) { message += "; did you mean '\(near)'?" }
+        var message =
+          "missing choice list '\(listName)' for '\(name)': no rows with that list_name in \(choicesFile)"
+        if let near = Suggestion.closest(to: listName, among: lists.map(\.name)) {
+          message += "; did you mean '\(near)'?"
+        }
         diagnostics.append(Diagnostic(.error, at: typeLocation, message))
       }
       addQuestion(row, name: name, type: type, typeText: typeText, at: nameLocation)
@@ -99,19 +113,27 @@ struct SurveySheetLoader {
     }
   }
 
-  private mutating func addQuestion(_ row: SheetRow, name: String, type: QuestionType, typeText: String, at location: SourceLocation) {
+  private mutating func addQuestion(
+    _ row: SheetRow, name: String, type: QuestionType, typeText: String, at location: SourceLocation
+  ) {
     let calculation = columns.expression("calculation", in: row)
     if type == .calculate, calculation == nil {
-      let where_ = columns.index("calculation") == nil ? columns.location("type", in: row) : columns.location("calculation", in: row)
+      let cell =
+        columns.index("calculation") == nil
+        ? columns.location("type", in: row) : columns.location("calculation", in: row)
       diagnostics.append(
-        Diagnostic(.error, at: where_, "Missing calculation: calculate '\(name)' has an empty calculation column"))
+        Diagnostic(
+          .error, at: cell,
+          "Missing calculation: calculate '\(name)' has an empty calculation column"))
     }
     var privacy: Privacy?
     if let text = columns.optional("privacy", in: row) {
       privacy = Privacy(rawValue: text.lowercased())
       if privacy == nil {
         diagnostics.append(
-          Diagnostic(.error, at: columns.location("privacy", in: row), "privacy '\(text)' is not identifier or sensitive"))
+          Diagnostic(
+            .error, at: columns.location("privacy", in: row),
+            "privacy '\(text)' is not identifier or sensitive"))
       }
     }
     let question = Question(
@@ -120,7 +142,8 @@ struct SurveySheetLoader {
       required: requirement(row), relevant: columns.expression("relevant", in: row),
       constraint: columns.expression("constraint", in: row),
       constraintMessage: columns.localized("constraint_message", in: row), calculation: calculation,
-      privacy: privacy, appearance: columns.optional("appearance", in: row), isInRepeat: inRepeat, location: location)
+      privacy: privacy, appearance: columns.optional("appearance", in: row), isInRepeat: inRepeat,
+      location: location)
     for index in stack.indices { stack[index].questionCount += 1 }
     if case .metadata = type {
       metadata.append(question)
@@ -143,7 +166,9 @@ struct SurveySheetLoader {
   }
 
   /// Checks that a name is present, well formed and unique; returns whether to keep the row.
-  private mutating func checkName(_ name: String, typeText: String, at location: SourceLocation) -> Bool {
+  private mutating func checkName(_ name: String, typeText: String, at location: SourceLocation)
+    -> Bool
+  {
     guard !name.isEmpty else {
       diagnostics.append(Diagnostic(.error, at: location, "a '\(typeText)' row needs a name"))
       return false
@@ -152,11 +177,13 @@ struct SurveySheetLoader {
       diagnostics.append(
         Diagnostic(
           .error, at: location,
-          "invalid name '\(name)': a name starts with a letter or '_' and has only letters, digits, '-', '_' and '.'"))
+          "invalid name '\(name)': a name starts with a letter or '_' and has only letters, digits, '-', '_' and '.'"
+        ))
       return false
     }
     if let first = firstUse[name] {
-      diagnostics.append(Diagnostic(.error, at: location, "duplicate name '\(name)' (first used in row \(first))"))
+      diagnostics.append(
+        Diagnostic(.error, at: location, "duplicate name '\(name)' (first used in row \(first))"))
       return false
     }
     firstUse[name] = location.row
@@ -167,7 +194,8 @@ struct SurveySheetLoader {
     let closesRepeat = end != .endGroup
     guard let open = stack.popLast() else {
       let begin = closesRepeat ? "begin repeat" : "begin group"
-      diagnostics.append(Diagnostic(.error, at: location, "'\(typeText)' without a matching '\(begin)'"))
+      diagnostics.append(
+        Diagnostic(.error, at: location, "'\(typeText)' without a matching '\(begin)'"))
       return
     }
     let group = open.group
@@ -176,7 +204,8 @@ struct SurveySheetLoader {
       diagnostics.append(
         Diagnostic(
           .error, at: location,
-          "'\(typeText)' closes \(kind) '\(group.name)' (begun in row \(group.location.row)); write 'end \(kind)'"))
+          "'\(typeText)' closes \(kind) '\(group.name)' (begun in row \(group.location.row)); write 'end \(kind)'"
+        ))
     }
     if group.isRepeat {
       diagnostics.append(

@@ -15,10 +15,13 @@ enum TypeCell: Hashable, Sendable {
 
   /// The types listed in the "unknown type" message, in the order a reader looks for them.
   static let knownTypes = [
-    "integer", "decimal", "range", "text", "select_one LIST", "select_multiple LIST", "rank LIST", "date",
-    "datetime", "time", "calculate", "note", "acknowledge", "hidden", "begin group", "end group", "begin repeat",
+    "integer", "decimal", "range", "text", "select_one LIST", "select_multiple LIST", "rank LIST",
+    "date",
+    "datetime", "time", "calculate", "note", "acknowledge", "hidden", "begin group", "end group",
+    "begin repeat",
     "end repeat", "geopoint", "geotrace", "geoshape", "image", "audio", "video", "file", "barcode",
-    "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "email", "audit",
+    "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username",
+    "email", "audit",
   ]
 
   /// Parses a type cell: whitespace runs collapse, spelling is case-insensitive
@@ -81,8 +84,13 @@ enum TypeCell: Hashable, Sendable {
     (["add", "select", "one", "prompt", "using"], .one),
     (["add", "select", "multiple", "prompt", "using"], .multiple),
     (["select", "all", "that", "apply", "from"], .multiple),
-    (["select", "one", "from", "file"], .asText("choices from an external file cannot be checked")),
-    (["select", "multiple", "from", "file"], .asText("choices from an external file cannot be checked")),
+    (
+      ["select", "one", "from", "file"], .asText("choices from an external file cannot be checked")
+    ),
+    (
+      ["select", "multiple", "from", "file"],
+      .asText("choices from an external file cannot be checked")
+    ),
     (["select", "multiple", "from"], .multiple),
     (["select", "all", "that", "apply"], .multiple),
     (["select", "one", "from"], .one),
@@ -109,21 +117,27 @@ enum TypeCell: Hashable, Sendable {
       "datetime": .question(.datetime, asText: nil), "date time": .question(.datetime, asText: nil),
       "calculate": .question(.calculate, asText: nil),
       "note": .question(.note, asText: nil),
-      "begin group": .beginGroup, "begin_group": .beginGroup, "end group": .endGroup, "end_group": .endGroup,
+      "begin group": .beginGroup, "begin_group": .beginGroup, "end group": .endGroup,
+      "end_group": .endGroup,
       "begin repeat": .beginRepeat(loopList: nil), "begin_repeat": .beginRepeat(loopList: nil),
       "end repeat": .endRepeat(loop: false), "end_repeat": .endRepeat(loop: false),
       "end loop": .endRepeat(loop: true), "end_loop": .endRepeat(loop: true),
       "imei": .question(.metadata(.deviceid), asText: nil),
     ]
-    for kind in MetadataKind.allCases { table[kind.rawValue] = .question(.metadata(kind), asText: nil) }
+    for kind in MetadataKind.allCases {
+      table[kind.rawValue] = .question(.metadata(kind), asText: nil)
+    }
     let asText: [String: String] = [
       "time": "time answers are kept as text",
-      "acknowledge": "acknowledge answers are kept as text", "trigger": "acknowledge answers are kept as text",
+      "acknowledge": "acknowledge answers are kept as text",
+      "trigger": "acknowledge answers are kept as text",
       "geopoint": "geo answers are kept as text", "geotrace": "geo answers are kept as text",
       "geoshape": "geo answers are kept as text", "gps": "geo answers are kept as text",
       "location": "geo answers are kept as text",
-      "image": "media answers are kept as text (the file name)", "photo": "media answers are kept as text (the file name)",
-      "audio": "media answers are kept as text (the file name)", "video": "media answers are kept as text (the file name)",
+      "image": "media answers are kept as text (the file name)",
+      "photo": "media answers are kept as text (the file name)",
+      "audio": "media answers are kept as text (the file name)",
+      "video": "media answers are kept as text (the file name)",
       "file": "media answers are kept as text (the file name)",
       "barcode": "barcode answers are kept as text",
     ]

@@ -103,6 +103,15 @@ public struct Instrument: Sendable, Hashable {
     choiceLists.first { $0.name == name }
   }
 
+  /// The `relevant` expressions that decide whether a question is asked: those of its
+  /// enclosing groups, outermost first, then its own. The question is asked when all hold.
+  public func relevance(of question: Question) -> [ExpressionSource] {
+    let groupConditions = question.path.compactMap { name in
+      groups.first { $0.name == name }?.relevant
+    }
+    return groupConditions + (question.relevant.map { [$0] } ?? [])
+  }
+
   /// The choice list of a select question, or `nil` for other questions.
   public func choiceList(for question: Question) -> ChoiceList? {
     question.type.choiceList.flatMap { choiceList(named: $0) }

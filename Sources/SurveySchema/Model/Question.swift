@@ -83,7 +83,8 @@ public struct QuestionGroup: Sendable, Hashable {
   /// Creates a group.
   public init(
     name: String, path: [String] = [], labels: LocalizedText = .init(),
-    relevant: ExpressionSource? = nil, isRepeat: Bool = false, loopList: String? = nil, location: SourceLocation
+    relevant: ExpressionSource? = nil, isRepeat: Bool = false, loopList: String? = nil,
+    location: SourceLocation
   ) {
     self.name = name
     self.path = path

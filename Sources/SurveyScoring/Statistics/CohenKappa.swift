@@ -29,7 +29,9 @@ public struct CohenKappa: Sendable, Hashable {
   /// Adds one pair of answers; a pair with a missing answer is skipped.
   ///
   /// - Throws: ``EstimationError`` for a bad weight (when weighted).
-  public mutating func add(_ first: Int?, _ second: Int?, weight: Double = 1) throws(EstimationError) {
+  public mutating func add(_ first: Int?, _ second: Int?, weight: Double = 1)
+    throws(EstimationError)
+  {
     let w = isWeighted ? weight : 1
     guard w.isFinite, w >= 0 else { throw EstimationError(.invalidWeight(weight)) }
     guard let first, let second, w > 0 else { return }

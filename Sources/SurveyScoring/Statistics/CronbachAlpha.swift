@@ -50,7 +50,8 @@ public struct CronbachAlpha: Sendable, Hashable {
 
   /// Adds the rows of another accumulator of the same scale.
   public mutating func merge(_ other: CronbachAlpha) {
-    precondition(itemCount == other.itemCount && isWeighted == other.isWeighted, "merging different scales")
+    precondition(
+      itemCount == other.itemCount && isWeighted == other.isWeighted, "merging different scales")
     n += other.n
     for index in items.indices { items[index].merge(other.items[index]) }
     total.merge(other.total)

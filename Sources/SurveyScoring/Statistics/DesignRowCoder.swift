@@ -23,7 +23,12 @@ public struct DesignRow: Sendable, Hashable {
 public struct DesignCellError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The design column at fault.
   public enum Column: String, Sendable, Hashable {
-    case weight, stratum, psu
+    /// The weight column.
+    case weight
+    /// The stratum column.
+    case stratum
+    /// The psu column.
+    case psu
   }
 
   /// The design column at fault.
@@ -82,13 +87,16 @@ public struct DesignRowCoder: Sendable {
     if let weight {
       let text = weight.trimmingWhitespace
       guard !text.isEmpty else {
-        throw DesignCellError(.weight, weight, "weight is blank; every row needs a weight of zero or more")
+        throw DesignCellError(
+          .weight, weight, "weight is blank; every row needs a weight of zero or more")
       }
       guard let value = Double(text) else {
         throw DesignCellError(.weight, weight, "weight '\(weight)' is not a number")
       }
       guard value.isFinite, value >= 0 else {
-        throw DesignCellError(.weight, weight, "weight '\(weight)' is not allowed; weights must be finite and zero or more")
+        throw DesignCellError(
+          .weight, weight,
+          "weight '\(weight)' is not allowed; weights must be finite and zero or more")
       }
       w = value
     }
@@ -96,7 +104,8 @@ public struct DesignRowCoder: Sendable {
     if let stratum {
       let text = stratum.trimmingWhitespace
       guard !text.isEmpty else {
-        throw DesignCellError(.stratum, stratum, "stratum is blank; every row of a stratified survey needs its stratum")
+        throw DesignCellError(
+          .stratum, stratum, "stratum is blank; every row of a stratified survey needs its stratum")
       }
       h = strata.id(for: text)
     }
@@ -104,7 +113,9 @@ public struct DesignRowCoder: Sendable {
     if let psu {
       let text = psu.trimmingWhitespace
       guard !text.isEmpty else {
-        throw DesignCellError(.psu, psu, "psu is blank; every row of a clustered survey needs its primary sampling unit")
+        throw DesignCellError(
+          .psu, psu, "psu is blank; every row of a clustered survey needs its primary sampling unit"
+        )
       }
       j = psus.id(for: text)
     }

@@ -25,7 +25,8 @@ public struct DomainAssessment: Sendable, Hashable, Codable {
   ///   - direction: whether higher or lower values are better.
   ///   - options: the confidence level and the suppression threshold k.
   public init(
-    _ summary: DomainSummary, target: Double?, direction: TargetDirection, options: EstimationOptions
+    _ summary: DomainSummary, target: Double?, direction: TargetDirection,
+    options: EstimationOptions
   ) {
     self.summary = summary
     self.target = target
@@ -49,7 +50,8 @@ public struct DomainAssessment: Sendable, Hashable, Codable {
       status = .indeterminate
       return
     }
-    pValue = summary.shortfallPValue(target: target, direction: direction, level: options.confidenceLevel)
+    pValue = summary.shortfallPValue(
+      target: target, direction: direction, level: options.confidenceLevel)
     switch direction {
     case .higher:
       status = interval.high < target ? .shortfall : estimate < target ? .possibleShortfall : .meets

@@ -42,7 +42,8 @@ extension DomainSummary {
   /// better) are decided by counting and do not need an interval; otherwise the
   /// result is `nil` wherever ``confidenceInterval(level:)`` is. A target that cannot
   /// be missed (T ≤ 0 higher, T ≥ 1 lower, for a proportion) gives 1.
-  public func shortfallPValue(target: Double, direction: TargetDirection, level: Double) -> Double? {
+  public func shortfallPValue(target: Double, direction: TargetDirection, level: Double) -> Double?
+  {
     if let edge = edgeShortfall(target: target, direction: direction) { return edge ? 0 : 1 }
     guard confidenceInterval(level: level) != nil, let estimate, let se, let df else { return nil }
     let t = StudentT(degreesOfFreedom: df)

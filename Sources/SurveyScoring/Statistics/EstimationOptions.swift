@@ -9,6 +9,9 @@ public struct EstimationOptions: Sendable, Hashable, Codable {
 
   /// Creates options.
   ///
+  /// Check a level typed by a user with ``isValidConfidenceLevel(_:)`` first: an
+  /// out-of-range level is a programming error here.
+  ///
   /// - Parameters:
   ///   - confidenceLevel: L, strictly between 0 and 1.
   ///   - minimumCount: k; values below 1 are taken as 1.
@@ -17,6 +20,9 @@ public struct EstimationOptions: Sendable, Hashable, Codable {
     self.confidenceLevel = confidenceLevel
     self.minimumCount = max(1, minimumCount)
   }
+
+  /// Whether `level` can serve as a confidence level (0 < L < 1).
+  public static func isValidConfidenceLevel(_ level: Double) -> Bool { level > 0 && level < 1 }
 
   /// a = (1 − L)/2, the probability in each tail of the interval.
   public var tailProbability: Double { (1 - confidenceLevel) / 2 }

@@ -78,7 +78,8 @@ public struct EstimationRequest: Sendable, Hashable {
   public func estimates(from summaries: [Int: DomainSummary], kind: MeasureKind) -> [Estimate] {
     let assessments = domains.map { domain in
       DomainAssessment(
-        summaries[domain.id] ?? .empty(kind), target: domain.target, direction: direction, options: options)
+        summaries[domain.id] ?? .empty(kind), target: domain.target, direction: direction,
+        options: options)
     }
     var qValues = [Double?](repeating: nil, count: domains.count)
     let families = Dictionary(grouping: domains.indices.filter { assessments[$0].isPublished }) {
@@ -93,14 +94,16 @@ public struct EstimationRequest: Sendable, Hashable {
     }
   }
 
-  private func row(_ domain: DomainKey, _ assessment: DomainAssessment, qValue: Double?) -> Estimate {
+  private func row(_ domain: DomainKey, _ assessment: DomainAssessment, qValue: Double?) -> Estimate
+  {
     let published = assessment.isPublished
     let summary = assessment.summary
     return Estimate(
       indicator: indicator, regionCode: domain.regionCode, regionName: domain.regionName,
       level: domain.level, group: domain.group, n: summary.n,
       estimate: published ? summary.estimate : nil, se: published ? summary.se : nil,
-      ciLow: published ? assessment.interval?.low : nil, ciHigh: published ? assessment.interval?.high : nil,
+      ciLow: published ? assessment.interval?.low : nil,
+      ciHigh: published ? assessment.interval?.high : nil,
       df: published ? summary.df : nil, target: domain.target, status: assessment.status,
       pValue: assessment.pValue, qValue: qValue)
   }

@@ -94,7 +94,8 @@ struct ClusterMoments: Sendable, Hashable {
     let m = Double(clusters)
     let n = Double(other.clusters)
     let meanWeightGap = other.weight / n - weight / m
-    spread = (spread + 2 * shift * lean + shift * shift * squares)
+    spread =
+      (spread + 2 * shift * lean + shift * shift * squares)
       + (other.spread + 2 * otherShift * other.lean + otherShift * otherShift * otherSquares)
     lean = (lean + shift * squares) + (other.lean + otherShift * otherSquares)
     weightSpread += other.weightSpread + meanWeightGap * meanWeightGap * m * n / (m + n)

@@ -5,7 +5,8 @@ extension SurveyAccumulator {
   /// and PSU ids from the same interners. A PSU whose rows are split between the
   /// two is combined, not counted twice.
   public mutating func merge(_ other: SurveyAccumulator) {
-    precondition(design == other.design && kinds == other.kinds, "merging accumulators of different designs")
+    precondition(
+      design == other.design && kinds == other.kinds, "merging accumulators of different designs")
     let width = kinds.count
     for (otherSlot, key) in other.keys.enumerated() {
       let base = slot(for: key) * width

@@ -18,7 +18,9 @@ extension SurveyAccumulator {
     return summaries(of: variable, order: order, psuCounts: psuCountByStratum)
   }
 
-  private func summaries(of variable: Int, order: [Int], psuCounts: [Int: Int]) -> [Int: DomainSummary] {
+  private func summaries(of variable: Int, order: [Int], psuCounts: [Int: Int]) -> [Int:
+    DomainSummary]
+  {
     var result: [Int: DomainSummary] = [:]
     var start = 0
     while start < order.count {
@@ -28,10 +30,14 @@ extension SurveyAccumulator {
       let domainSlots = order[start..<end]
       let summary: DomainSummary?
       if design.hasPSU {
-        let cells = domainSlots.map { (keys[$0], totals[$0 * kinds.count + variable]) }.filter { $0.1.rows > 0 }
+        let cells = domainSlots.map { (keys[$0], totals[$0 * kinds.count + variable]) }.filter {
+          $0.1.rows > 0
+        }
         summary = clusteredSummary(cells, kind: kinds[variable], psuCounts: psuCounts)
       } else {
-        let cells = domainSlots.map { (keys[$0], moments[$0 * kinds.count + variable]) }.filter { $0.1.rows > 0 }
+        let cells = domainSlots.map { (keys[$0], moments[$0 * kinds.count + variable]) }.filter {
+          $0.1.rows > 0
+        }
         summary = momentSummary(cells, kind: kinds[variable], psuCounts: psuCounts)
       }
       if let summary { result[domain] = summary }

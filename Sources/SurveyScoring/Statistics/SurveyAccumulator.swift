@@ -107,7 +107,8 @@ public struct SurveyAccumulator: Sendable {
   }
 
   /// Adds one row in no-design mode (weight 1, no strata or PSUs).
-  public mutating func add(_ values: [Double?], domains: some Sequence<Int>) throws(EstimationError) {
+  public mutating func add(_ values: [Double?], domains: some Sequence<Int>) throws(EstimationError)
+  {
     try add(values, weight: 1, stratum: 0, psu: 0, domains: domains)
   }
 

@@ -26,7 +26,9 @@ public struct WaveDifference: Sendable, Hashable, Codable {
   ///   - earlier: wave 1.
   ///   - later: wave 2.
   ///   - options: the confidence level and the threshold k.
-  public init(earlier: DomainSummary, later: DomainSummary, options: EstimationOptions = EstimationOptions()) {
+  public init(
+    earlier: DomainSummary, later: DomainSummary, options: EstimationOptions = EstimationOptions()
+  ) {
     let k = options.minimumCount
     guard earlier.n >= k, later.n >= k,
       let est1 = earlier.estimate, let est2 = later.estimate,
