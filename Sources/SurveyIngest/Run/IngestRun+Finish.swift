@@ -101,7 +101,8 @@ extension IngestRun {
     }
     try write(header)
     try spool.forEach { fields throws(IngestError) in
-      var row = fields
+      // CSV cannot hold NUL characters; a damaged row may contain them.
+      var row = fields.map { $0.contains("\u{0}") ? $0.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : $0 }
       if row.count < header.count { row += [String](repeating: "", count: header.count - row.count) }
       try write(row)
     }
