@@ -41,7 +41,7 @@ extension CSVReader {
       }
       if let failure { throw failure }
       if inputEnded { return nil }
-      batch.pointee.dropCompleteRecords()
+      parser.dropCompleteRecords()
       nextRecord = 0
       do {
         try produce()

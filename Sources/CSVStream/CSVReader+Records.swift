@@ -75,7 +75,7 @@ extension CSVReader {
       case .malformed(let error):
         skipped = error
       case .record(let index):
-        if let error = oversizedError(record: index) {
+        if batch.pointee.marks[index].oversizedColumn != 0, let error = oversizedError(record: index) {
           guard options.recoverFromErrors else {
             failure = error
             throw error

@@ -123,7 +123,8 @@ public final class CSVReader {
       delimiter = DelimiterDetection.detect(in: text, isWholeInput: isWholeInput)
     }
     parser = LibCSVParser(
-      delimiter: delimiter, maxFieldBytes: options.maxFieldBytes, maxRecordBytes: options.maxRecordBytes)
+      delimiter: delimiter, maxFieldBytes: options.maxFieldBytes, maxRecordBytes: options.maxRecordBytes,
+      copyFields: options.copiesFields)
     try readHeader(sawBytes: !start.isEmpty)
   }
 
