@@ -109,7 +109,7 @@ extension CSVReader {
       case .syntaxError(let offset):
         let at = position + offset
         position = at
-        fail(syntaxError(found: base[at]), resumeAt: at)
+        fail(syntaxError(found: characterShown(base, at: at)), resumeAt: at)
         return
       case .outOfMemory:
         failure = CSVError.io(file: fileName, "cannot parse the file", errno: ENOMEM)
@@ -230,10 +230,19 @@ extension CSVReader {
     return header[column - 1]
   }
 
-  private func syntaxError(found byte: UInt8) -> CSVError {
+  /// The character at `offset` of the chunk, as a message shows it.
+  private func characterShown(_ base: UnsafePointer<UInt8>, at offset: Int) -> String {
+    let byte = base[offset]
+    guard byte >= 0x80 else { return CSVError.shown(byte) }
+    let text = String(decoding: UnsafeBufferPointer(start: base + offset, count: min(4, chunk.count - offset)), as: UTF8.self)
+    guard let first = text.unicodeScalars.first, first != "\u{FFFD}" else { return CSVError.shown(byte) }
+    return "'\(first)'"
+  }
+
+  private func syntaxError(found: String) -> CSVError {
     let place = place(includingPartialField: true)
     if parser.position == .afterQuote {
-      return .textAfterClosingQuote(file: fileName, at: place, found: CSVError.shown(byte))
+      return .textAfterClosingQuote(file: fileName, at: place, found: found)
     }
     return .quoteInUnquotedField(file: fileName, at: place)
   }

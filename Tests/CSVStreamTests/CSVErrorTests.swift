@@ -44,6 +44,11 @@ import Testing
         + "field must end at the closing quote")
   }
 
+  @Test func aCharacterAfterAClosingQuoteIsShownAsText() {
+    let error = readError("\"name\"\n\"李\"明\"\n", options: .init())
+    #expect(error?.message.contains("(found '明')") == true)
+  }
+
   @Test func tooFewAndTooManyFieldsNameTheColumns() throws {
     let few = CSVRecord(fields: ["1", "2"], number: 3, line: 4)
     let error = try #require(few.fieldCountError(header: ["a", "b", "c"], file: "t.csv"))
