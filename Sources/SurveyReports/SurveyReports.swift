@@ -1,1 +1,0 @@
-// SurveyReports: see DESIGN.md §3 for what this module owns.
