@@ -72,32 +72,34 @@ RAW=$WORK/raw.tsv
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${ORDER[@]}"; do
     say "round $round: $name"
-    out=$( { /usr/bin/time -f 'TIME %e %M' ${CMD[$name]} > "$WORK/$name.out"; } 2>&1 )
-    read -r _ seconds rss <<< "$(grep '^TIME' <<< "$out")"
-    printf '%s\t%s\t%s\t%s\n' "$round" "$name" "$seconds" "$rss" >> "$RAW"
+    out=$( { /usr/bin/time -f 'TIME %e %U %S %M' ${CMD[$name]} > "$WORK/$name.out"; } 2>&1 )
+    read -r _ seconds user system rss <<< "$(grep '^TIME' <<< "$out")"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$seconds" "$rss" "$(echo "$user + $system" | bc)" >> "$RAW"
   done
 done
 
-# 6. Report: median seconds, ratio to the floor's median, peak RSS, and what each counted.
+# 6. Report: medians of elapsed and CPU (user + system) seconds, ratios to the
+# floor, peak RSS, and what each run counted (all must agree on the field bytes).
 python3 - "$RAW" "$WORK" "${ORDER[@]}" <<'PY'
 import statistics, sys
 raw, work, order = sys.argv[1], sys.argv[2], sys.argv[3:]
 rows = [line.split("\t") for line in open(raw).read().splitlines()]
-times = {n: [float(r[2]) for r in rows if r[1] == n] for n in order}
-rss = {n: max(int(r[3]) for r in rows if r[1] == n) for n in order}
-floor = statistics.median(times["floor"])
-print("| run | median s | rounds (s) | x floor | peak RSS MiB | output |")
-print("| --- | ---: | --- | ---: | ---: | --- |")
+def med(name, column):
+    return statistics.median(float(r[column]) for r in rows if r[1] == name)
+floor_s, floor_cpu = med("floor", 2), med("floor", 4)
+print("| run | median elapsed s | x floor | median CPU s | x floor (CPU) | peak RSS MiB | output |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
 for n in order:
     out = open(f"{work}/{n}.out").read().strip()
-    med = statistics.median(times[n])
-    print(f"| {n} | {med:.2f} | {' '.join(f'{t:.2f}' for t in times[n])} | {med / floor:.2f} | {rss[n] / 1024:.1f} | {out} |")
-per_round = {}
-for r in rows:
-    per_round.setdefault(r[0], {})[r[1]] = float(r[2])
+    rss = max(int(r[3]) for r in rows if r[1] == n) / 1024
+    s, cpu = med(n, 2), med(n, 4)
+    print(f"| {n} | {s:.2f} | {s / floor_s:.2f} | {cpu:.2f} | {cpu / floor_cpu:.2f} | {rss:.1f} | {out} |")
 print()
-print("Per-round ratios (same round, side by side):")
-for rnd, t in sorted(per_round.items()):
-    print(f"- round {rnd}: reader/floor {t['reader']/t['floor']:.2f}, gb18030/floor {t['reader-gb18030']/t['floor']:.2f}, "
-          f"duckdb-1t/reader {t['duckdb-1t']/t['reader']:.2f}, duckdb-2t/reader {t['duckdb-2t']/t['reader']:.2f}")
+print("Elapsed seconds per round (runs interleaved, so each round is side by side):")
+print()
+print("| round | " + " | ".join(order) + " |")
+print("| --- | " + " | ".join("---:" for _ in order) + " |")
+for rnd in sorted({r[0] for r in rows}, key=int):
+    t = {r[1]: float(r[2]) for r in rows if r[0] == rnd}
+    print(f"| {rnd} | " + " | ".join(f"{t[n]:.2f}" for n in order) + " |")
 PY
