@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A record as it sits in the reader's buffer: fields are UTF-8 bytes, each
@@ -88,7 +88,8 @@ public struct CSVRawRecord {
       guard digit >= 0, digit <= 9 else { return nil }
       let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
       let (next, overflow2) =
-        negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+        negative
+        ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
       guard !overflow1, !overflow2 else { return nil }
       value = next
       position += 1

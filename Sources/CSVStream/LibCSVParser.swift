@@ -42,7 +42,9 @@ final class LibCSVParser {
   private let inPlace: Bool
 
   /// Creates a parser; `copyFields` forces the copying mode (for tests).
-  convenience init(delimiter: UInt8, maxFieldBytes: Int, maxRecordBytes: Int, copyFields: Bool = false) {
+  convenience init(
+    delimiter: UInt8, maxFieldBytes: Int, maxRecordBytes: Int, copyFields: Bool = false
+  ) {
     self.init(
       delimiter: delimiter, maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes,
       inPlace: !copyFields && fieldsCanBeBuiltInPlace)
@@ -153,7 +155,9 @@ final class LibCSVParser {
   /// The bytes of the field being parsed (for a quoted field, without its
   /// opening quote).
   var partialField: UnsafeRawBufferPointer {
-    guard let buffer = parser.pointee.entry_buf else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+    guard let buffer = parser.pointee.entry_buf else {
+      return UnsafeRawBufferPointer(start: nil, count: 0)
+    }
     return UnsafeRawBufferPointer(start: buffer, count: parser.pointee.entry_pos)
   }
 
@@ -182,7 +186,10 @@ final class LibCSVParser {
     var fields: [String] = []
     for field in 0..<state.fieldCount {
       let range = state.fieldRange(field)
-      fields.append(String(decoding: UnsafeBufferPointer(start: state.bytes + range.lowerBound, count: range.count), as: UTF8.self))
+      fields.append(
+        String(
+          decoding: UnsafeBufferPointer(start: state.bytes + range.lowerBound, count: range.count),
+          as: UTF8.self))
     }
     return fields == ["ab", "c\"d", "", "e", "f ", "g h", "i\nj"] && state.recordCount == 2
   }
@@ -193,7 +200,9 @@ private let fieldsCanBeBuiltInPlace = LibCSVParser.probeInPlace()
 
 private func keepSpaces(_ byte: UInt8) -> Int32 { 0 }
 
-private func refuseToGrow(_ buffer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? { nil }
+private func refuseToGrow(_ buffer: UnsafeMutableRawPointer?, _ size: Int)
+  -> UnsafeMutableRawPointer?
+{ nil }
 
 private func freeNothing(_ buffer: UnsafeMutableRawPointer?) {}
 
@@ -206,7 +215,9 @@ private struct CallbackContext {
 /// The field callback when fields are built in place: the field and its NUL
 /// are already in the batch; note its end and start the next field after it.
 @inline(__always)
-private func recordFieldInPlace(_ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?) {
+private func recordFieldInPlace(
+  _ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?
+) {
   guard let context = data?.assumingMemoryBound(to: CallbackContext.self).pointee else { return }
   context.batch.pointee.appendFieldInPlace(length)
   // The next field starts after this one and its NUL.
@@ -216,7 +227,9 @@ private func recordFieldInPlace(_ field: UnsafeMutableRawPointer?, _ length: Int
 }
 
 @inline(__always)
-private func copyField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?) {
+private func copyField(
+  _ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?
+) {
   guard let context = data?.assumingMemoryBound(to: CallbackContext.self).pointee else { return }
   context.batch.pointee.appendField(field, length)
 }

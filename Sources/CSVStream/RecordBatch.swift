@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Where a complete record ends in a ``RecordBatch`` and where it came from.
@@ -131,7 +131,8 @@ struct RecordBatch {
       var offset = 0
       if length > 16 {
         while offset &+ 8 <= length {
-          (target + offset).storeBytes(of: field.loadUnaligned(fromByteOffset: offset, as: UInt64.self), as: UInt64.self)
+          (target + offset).storeBytes(
+            of: field.loadUnaligned(fromByteOffset: offset, as: UInt64.self), as: UInt64.self)
           offset &+= 8
         }
       }
@@ -168,7 +169,8 @@ struct RecordBatch {
     marks[recordCount] = RecordMark(
       fieldEnd: fieldCount, line: line, row: row, oversizedColumn: openOversizedColumn)
     recordCount &+= 1
-    line &+= lineBreaks(in: UnsafeRawBufferPointer(start: bytes + openFirstByte, count: openByteCount))
+    line &+= lineBreaks(
+      in: UnsafeRawBufferPointer(start: bytes + openFirstByte, count: openByteCount))
     if terminator >= 0 { line &+= 1 }
     row &+= 1
     afterCR = terminator == 0x0D
