@@ -70,6 +70,12 @@ struct RecordBatch {
     marks.deallocate()
   }
 
+  /// Bytes of storage held, for checking that memory stays bounded.
+  var storageBytes: Int {
+    byteCapacity + fieldCapacity * MemoryLayout<Int>.stride
+      + recordCapacity * MemoryLayout<RecordMark>.stride
+  }
+
   /// The number of fields of the open record.
   var openFieldCount: Int { fieldCount - openFirstField }
   /// The number of bytes (with NUL separators) of the open record.
