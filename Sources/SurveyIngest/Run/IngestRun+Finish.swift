@@ -101,8 +101,7 @@ extension IngestRun {
     }
     try write(header)
     try spool.forEach { fields throws(IngestError) in
-      // CSV cannot hold NUL characters; a damaged row may contain them.
-      var row = fields.map { $0.contains("\u{0}") ? $0.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : $0 }
+      var row = fields
       if row.count < header.count { row += [String](repeating: "", count: header.count - row.count) }
       try write(row)
     }

@@ -30,7 +30,9 @@ extension IngestRun {
   }
 
   /// Decodes, checks, links and de-duplicates one record; accepted rows go to the sink.
-  mutating func row(_ raw: CSVRawRecord, _ context: FileContext, into sink: inout some ResponseSink) throws(IngestError) {
+  mutating func row(
+    _ raw: CSVRawRecord, _ context: FileContext, checker: inout RowChecker, into sink: inout some ResponseSink
+  ) throws(IngestError) {
     let index = context.index
     summary.files[index].read += 1
     if options.progress != nil {
@@ -49,17 +51,16 @@ extension IngestRun {
       summary.regionRejections["", default: 0] += 1
       return
     }
-    var checked = context.checker.check(raw)
+    var checked = checker.check(raw)
     var found = checked.issues.map { Found(rule: $0.rule, column: $0.column, message: $0.message, slot: $0.slot) }
     let links = context.links
-    let flagged = Set(found.compactMap(\.slot))
 
     var regionCode: String?
-    if let slot = links.region, !flagged.contains(slot), let code = context.text(of: .question(slot), in: checked) {
+    if let slot = links.region, !found.contains(where: { $0.slot == slot }), let code = context.text(of: .question(slot), in: checked) {
       if let resolved = kit.regions.resolve(code) {
         regionCode = resolved
       } else {
-        let column = context.checker.columnOf(slot)
+        let column = context.plan.columnOf(slot)
         let words = CellWords(value: code, column: column.map(context.plan.name(ofColumn:)) ?? "", question: context.instrument.questions[slot].name)
         found.append(Found(rule: .region, column: column, message: IngestMessages.region(words, treeFromCodes: kit.regions.isDerived), slot: slot))
       }
@@ -67,7 +68,7 @@ extension IngestRun {
     if links.part == .roster, volunteersLoaded {
       for slot in links.volunteerSlots {
         guard let text = context.text(of: .question(slot), in: checked) else { continue }
-        let column = context.checker.columnOf(slot)
+        let column = context.plan.columnOf(slot)
         for id in text.split(whereSeparator: { " ,;，；、\t".contains($0) }) where !volunteers.contains(String(id)) {
           let message = IngestMessages.unknownVolunteer(id: String(id), column: column.map(context.plan.name(ofColumn:)) ?? "")
           found.append(Found(rule: .unknownVolunteer, column: column, message: message, slot: slot))
@@ -102,7 +103,7 @@ extension IngestRun {
     let submittedAt = moment.map { $0.hasTime ? $0.isoDateTime : $0.isoDate } ?? timeText
     let form = context.instrument.formID
 
-    if !rejected, let responseID, let first = kept[form]?.byResponseID[responseID] {
+    if !rejected, let responseID, let first = kept[context.keptSlot].byResponseID[responseID] {
       let column = context.column(of: links.responseID) ?? context.plan.responseIDColumns.first
       let reference = RowReference(file: summary.files[Int(first.file)].path, row: Int(first.record), sameFile: Int(first.file) == index)
       let message = IngestMessages.duplicateID(id: responseID, column: column.map(context.plan.name(ofColumn:)) ?? "", first: reference)
@@ -110,7 +111,7 @@ extension IngestRun {
       rejected = true
     }
     var superseded: KeptRows.Kept?
-    if !rejected, let subject, links.part != .standalone, let previous = kept[form]?.bySubject[subject] {
+    if !rejected, let subject, links.part != .standalone, let previous = kept[context.keptSlot].bySubject[subject] {
       if KeptRows.replaces(time, previous.time) {
         superseded = previous
       } else {
@@ -147,11 +148,11 @@ extension IngestRun {
     }
     if let subject, links.part != .standalone {
       let offset = try spill.append([submittedAt ?? ""], raw: raw)
-      kept[form, default: KeptRows()].bySubject[subject] = KeptRows.Kept(
+      kept[context.keptSlot].bySubject[subject] = KeptRows.Kept(
         time: time, record: Int32(truncatingIfNeeded: raw.number), line: Int32(truncatingIfNeeded: raw.line), file: Int32(index), spill: offset)
     }
-    if let responseID, kept[form]?.byResponseID[responseID] == nil {
-      kept[form, default: KeptRows()].byResponseID[responseID] = (Int32(truncatingIfNeeded: raw.number), Int32(index))
+    if let responseID, kept[context.keptSlot].byResponseID[responseID] == nil {
+      kept[context.keptSlot].byResponseID[responseID] = (Int32(truncatingIfNeeded: raw.number), Int32(index))
     }
     summary.files[index].accepted += 1
     switch links.part {

@@ -11,7 +11,9 @@ struct IngestRun {
   var register = Register()
   var volunteers: Set<String> = []
   var volunteersLoaded = false
-  var kept: [String: KeptRows] = [:]
+  /// Kept rows per instrument, indexed by `keptSlots`.
+  var kept: [KeptRows] = []
+  var keptSlots: [String: Int] = [:]
   /// The cells of kept rows (with their submission time first), for duplicates found later.
   let spill: RecordSpool
   /// The lines of rejects.csv before the header width is known.
@@ -54,7 +56,8 @@ struct IngestRun {
       summary.files[index].failure = error.description
       return
     }
-    let context = prepare(file, index: index, instrument: instrument, reader: reader)
+    let (context, firstChecker) = prepare(file, index: index, instrument: instrument, reader: reader)
+    var checker = firstChecker
     if context.links.part == .roster { register.isLoaded = true }
     if context.links.part == .volunteer { volunteersLoaded = true }
     var isFirst = true
@@ -73,7 +76,7 @@ struct IngestRun {
               return
             }
           }
-          try self.row(raw, context, into: &sink)
+          try self.row(raw, context, checker: &checker, into: &sink)
           if let progress = options.progress, summary.files[index].read % 8192 == 0 {
             progress(IngestProgress(file: file.path, rows: summary.files[index].read, bytes: bytesRead, totalBytes: total, isFinished: false))
           }
@@ -90,7 +93,9 @@ struct IngestRun {
   }
 
   /// Recognises the file's layout and prepares its plan.
-  private mutating func prepare(_ file: DataFile, index: Int, instrument: Instrument, reader: CSVReader) -> FileContext {
+  private mutating func prepare(
+    _ file: DataFile, index: Int, instrument: Instrument, reader: CSVReader
+  ) -> (FileContext, RowChecker) {
     let header = reader.header ?? []
     let map = ColumnMap.recognise(header: header, index: FormIndex(instrument), fileName: file.path, delimiter: reader.delimiter)
     let instrumentRules: InstrumentRules
@@ -104,7 +109,13 @@ struct IngestRun {
     let plan = FilePlan(map: map, header: header, instrument: instrument)
     let checker = RowChecker(plan: plan, rules: instrumentRules, today: today)
     let links = InstrumentLinks(instrument, kit: kit, informantBit: informantBit(for: instrument))
-    let context = FileContext(index: index, file: file, instrument: instrument, plan: plan, checker: checker, links: links)
+    let keptSlot = keptSlots[instrument.formID] ?? kept.count
+    if keptSlot == kept.count {
+      kept.append(KeptRows())
+      keptSlots[instrument.formID] = keptSlot
+    }
+    let context = FileContext(
+      index: index, file: file, instrument: instrument, plan: plan, links: links, keptSlot: keptSlot)
     var report = summary.files[index]
     report.layout = map.layout
     report.encoding = reader.encoding
@@ -130,7 +141,7 @@ struct IngestRun {
           .error, at: SourceLocation(file: file.path, row: 1, column: 1),
           "the form's subject field '\(field)' is not a question of form '\(instrument.formID)'"))
     }
-    return context
+    return (context, checker)
   }
 
   private mutating func informantBit(for instrument: Instrument) -> Int? {

@@ -69,8 +69,9 @@ struct FileContext {
   let file: DataFile
   let instrument: Instrument
   let plan: FilePlan
-  let checker: RowChecker
   let links: InstrumentLinks
+  /// The index of the instrument's kept rows in `IngestRun.kept`.
+  let keptSlot: Int
 
   /// The text of a field in a checked row (trimmed), or `nil` when blank or not asked.
   func text(of field: InstrumentLinks.Field?, in row: CheckedRow) -> String? {
@@ -88,7 +89,7 @@ struct FileContext {
   /// The 0-based column of a field, or `nil` when the file has none.
   func column(of field: InstrumentLinks.Field?) -> Int? {
     switch field {
-    case .question(let slot)?: checker.columnOf(slot)
+    case .question(let slot)?: plan.columnOf(slot)
     case .metadata(let index)?: plan.metadataColumns[index]
     case nil: nil
     }
