@@ -69,7 +69,24 @@ final class RecordSpool {
   @discardableResult
   func append(_ lead: [String], raw: CSVRawRecord) throws(IngestError) -> Int64 {
     let offset = endOffset
-    let leadBytes = Self.joined(lead)
+    write(lead: Self.joined(lead), count: lead.count, raw: raw)
+    try flushIfFull()
+    return offset
+  }
+
+  /// Appends a record of one text field followed by the raw fields of a CSV record.
+  @discardableResult
+  func append(_ lead: String, raw: CSVRawRecord) throws(IngestError) -> Int64 {
+    if lead.utf8.contains(0) { return try append([lead], raw: raw) }
+    let offset = endOffset
+    if lead.utf8.withContiguousStorageIfAvailable({ write(lead: $0, count: 1, raw: raw) }) == nil {
+      write(lead: Array(lead.utf8), count: 1, raw: raw)
+    }
+    try flushIfFull()
+    return offset
+  }
+
+  private func write(lead leadBytes: some Collection<UInt8>, count leadCount: Int, raw: CSVRawRecord) {
     var span = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     if raw.count > 0, let first = raw.bytes(at: 0).baseAddress {
       let last = raw.bytes(at: raw.count - 1)
@@ -77,14 +94,12 @@ final class RecordSpool {
         span = UnsafeBufferPointer(start: first, count: lastStart + last.count - first)
       }
     }
-    let separator = !lead.isEmpty && raw.count > 0 ? 1 : 0
-    appendCount(lead.count + raw.count)
+    let separator = leadCount > 0 && raw.count > 0 ? 1 : 0
+    appendCount(leadCount + raw.count)
     appendCount(leadBytes.count + separator + span.count)
     buffer.append(contentsOf: leadBytes)
     if separator == 1 { buffer.append(0) }
     buffer.append(contentsOf: span)
-    try flushIfFull()
-    return offset
   }
 
   private static func joined(_ fields: [String]) -> [UInt8] {

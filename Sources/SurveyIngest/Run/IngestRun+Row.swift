@@ -38,8 +38,9 @@ extension IngestRun {
     if options.progress != nil {
       for field in 0..<raw.count { bytesRead += raw.bytes(at: field).count + 1 }
     }
-    let header = context.plan.header
-    if raw.count != header.count, !(raw.count > header.count && (header.count..<raw.count).allSatisfy { raw.isEmpty(at: $0) }) {
+    let width = context.headerCount
+    if raw.count != width, !(raw.count > width && (width..<raw.count).allSatisfy { raw.isEmpty(at: $0) }) {
+      let header = context.plan.header
       let record = raw.record
       let message = record.fieldCountError(header: header, file: context.file.path)?.message ?? "wrong number of fields"
       let column = record.fieldCountError(header: header, file: context.file.path)?.column ?? 1
@@ -100,28 +101,46 @@ extension IngestRun {
     let timeText = context.text(of: links.submittedAt, in: checked) ?? platformText(raw, context.plan.submittedAtColumns)
     let moment = timeText.flatMap(DateText.moment)
     let time = moment?.epochSeconds ?? .nan
-    let submittedAt = moment.map { $0.hasTime ? $0.isoDateTime : $0.isoDate } ?? timeText
+    // A dateTime question's answer is already ISO text; other sources are rewritten.
+    let submittedAt = context.submittedAtIsISO && timeText != nil ? timeText : (moment.map { $0.hasTime ? $0.isoDateTime : $0.isoDate } ?? timeText)
     let form = context.instrument.formID
 
-    if !rejected, let responseID, let first = kept[context.keptSlot].byResponseID[responseID] {
-      let column = context.column(of: links.responseID) ?? context.plan.responseIDColumns.first
-      let reference = RowReference(file: summary.files[Int(first.file)].path, row: Int(first.record), sameFile: Int(first.file) == index)
-      let message = IngestMessages.duplicateID(id: responseID, column: column.map(context.plan.name(ofColumn:)) ?? "", first: reference)
-      found.append(Found(rule: .duplicateID, column: column, message: message, slot: nil))
-      rejected = true
+    // One hash per map for the usual row: claim the id and the subject, and put the
+    // earlier entry back in the rare case of a duplicate.
+    let slot = context.keptSlot
+    let record = Int32(truncatingIfNeeded: raw.number)
+    var claimedID = false
+    if !rejected, let responseID {
+      if let first = kept[slot].byResponseID.updateValue((record, Int32(index)), forKey: responseID) {
+        kept[slot].byResponseID[responseID] = first
+        let column = context.column(of: links.responseID) ?? context.plan.responseIDColumns.first
+        let reference = RowReference(file: summary.files[Int(first.file)].path, row: Int(first.record), sameFile: Int(first.file) == index)
+        let message = IngestMessages.duplicateID(id: responseID, column: column.map(context.plan.name(ofColumn:)) ?? "", first: reference)
+        found.append(Found(rule: .duplicateID, column: column, message: message, slot: nil))
+        rejected = true
+      } else {
+        claimedID = true
+      }
     }
     var superseded: KeptRows.Kept?
-    if !rejected, let subject, links.part != .standalone, let previous = kept[context.keptSlot].bySubject[subject] {
-      if KeptRows.replaces(time, previous.time) {
-        superseded = previous
-      } else {
-        let keptTime = try spill.record(at: previous.spill).first
-        let reference = RowReference(file: summary.files[Int(previous.file)].path, row: Int(previous.record), sameFile: Int(previous.file) == index)
-        let message = IngestMessages.duplicateSubject(
-          id: subject, noun: links.subjectNoun, form: form, this: submittedAt, kept: reference,
-          keptTime: keptTime.flatMap { $0.isEmpty ? nil : $0 }, keptIsLater: false)
-        found.append(Found(rule: .duplicateSubject, column: subjectColumn, message: message, slot: nil))
-        rejected = true
+    let spillOffset = spill.endOffset
+    if !rejected, let subject, links.part != .standalone {
+      let mine = KeptRows.Kept(
+        time: time, record: record, line: Int32(truncatingIfNeeded: raw.line), file: Int32(index), spill: spillOffset)
+      if let previous = kept[slot].bySubject.updateValue(mine, forKey: subject) {
+        if KeptRows.replaces(time, previous.time) {
+          superseded = previous
+        } else {
+          kept[slot].bySubject[subject] = previous
+          let keptTime = try spill.record(at: previous.spill).first
+          let reference = RowReference(file: summary.files[Int(previous.file)].path, row: Int(previous.record), sameFile: Int(previous.file) == index)
+          let message = IngestMessages.duplicateSubject(
+            id: subject, noun: links.subjectNoun, form: form, this: submittedAt, kept: reference,
+            keptTime: keptTime.flatMap { $0.isEmpty ? nil : $0 }, keptIsLater: false)
+          found.append(Found(rule: .duplicateSubject, column: subjectColumn, message: message, slot: nil))
+          rejected = true
+          if claimedID, let responseID { kept[slot].byResponseID.removeValue(forKey: responseID) }
+        }
       }
     }
 
@@ -146,13 +165,9 @@ extension IngestRun {
     if let previous = superseded, let subject {
       try supersede(previous, subject: subject, by: raw, context, submittedAt: submittedAt)
     }
-    if let subject, links.part != .standalone {
-      let offset = try spill.append([submittedAt ?? ""], raw: raw)
-      kept[context.keptSlot].bySubject[subject] = KeptRows.Kept(
-        time: time, record: Int32(truncatingIfNeeded: raw.number), line: Int32(truncatingIfNeeded: raw.line), file: Int32(index), spill: offset)
-    }
-    if let responseID, kept[context.keptSlot].byResponseID[responseID] == nil {
-      kept[context.keptSlot].byResponseID[responseID] = (Int32(truncatingIfNeeded: raw.number), Int32(index))
+    if subject != nil, links.part != .standalone {
+      let offset = try spill.append(submittedAt ?? "", raw: raw)
+      precondition(offset == spillOffset, "the kept row's cells are where its entry says")
     }
     summary.files[index].accepted += 1
     switch links.part {

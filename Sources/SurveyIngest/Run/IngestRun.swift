@@ -115,7 +115,8 @@ struct IngestRun {
       keptSlots[instrument.formID] = keptSlot
     }
     let context = FileContext(
-      index: index, file: file, instrument: instrument, plan: plan, links: links, keptSlot: keptSlot)
+      index: index, file: file, instrument: instrument, plan: plan, links: links, keptSlot: keptSlot,
+      headerCount: header.count)
     var report = summary.files[index]
     report.layout = map.layout
     report.encoding = reader.encoding

@@ -72,6 +72,14 @@ struct FileContext {
   let links: InstrumentLinks
   /// The index of the instrument's kept rows in `IngestRun.kept`.
   let keptSlot: Int
+  /// The number of header columns.
+  let headerCount: Int
+
+  /// Whether the submission time comes from a dateTime question, whose answers are already ISO text.
+  var submittedAtIsISO: Bool {
+    if case .question(let slot)? = links.submittedAt { return instrument.questions[slot].type == .datetime }
+    return false
+  }
 
   /// The text of a field in a checked row (trimmed), or `nil` when blank or not asked.
   func text(of field: InstrumentLinks.Field?, in row: CheckedRow) -> String? {
