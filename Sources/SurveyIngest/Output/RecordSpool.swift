@@ -139,13 +139,13 @@ final class RecordSpool {
     return Self.fields(bytes[...], count: count)
   }
 
-  /// Calls `body` with every record in order, reading the file in large chunks.
-  func forEach(_ body: ([String]) throws(IngestError) -> Void) throws(IngestError) {
+  /// Calls `body` with every record's field count and its bytes (fields separated
+  /// by NUL), in order; the bytes are valid only during the call.
+  func forEachRaw(_ body: (Int, ArraySlice<UInt8>) throws(IngestError) -> Void) throws(IngestError) {
     try flush()
     var chunk: [UInt8] = []
     var start = 0
     var fileOffset: Int64 = 0
-    // Makes `count` bytes from `start` available in `chunk`, reading more as needed.
     func ensure(_ count: Int) throws(IngestError) {
       guard chunk.count - start < count else { return }
       chunk.removeFirst(start)
@@ -175,10 +175,14 @@ final class RecordSpool {
       let fieldCount = try count()
       let length = try count()
       try ensure(length)
-      let fields = Self.fields(chunk[start..<(start + length)], count: fieldCount)
+      try body(fieldCount, chunk[start..<(start + length)])
       start += length
-      try body(fields)
     }
+  }
+
+  /// Calls `body` with every record in order.
+  func forEach(_ body: ([String]) throws(IngestError) -> Void) throws(IngestError) {
+    try forEachRaw { count, bytes throws(IngestError) in try body(Self.fields(bytes, count: count)) }
   }
 
   private func appendCount(_ count: Int) {

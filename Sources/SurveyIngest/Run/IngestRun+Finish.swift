@@ -1,4 +1,3 @@
-import CSVStream
 import SurveySchema
 
 extension IngestRun {
@@ -84,31 +83,7 @@ extension IngestRun {
   /// Chinese Windows opens it correctly), one line per problem, the original cells
   /// padded to the widest row.
   private func writeRejects(from spool: RecordSpool, to path: String) throws(IngestError) {
-    let writer: CSVWriter
-    do {
-      writer = try CSVWriter(path: path, options: CSVWriterOptions(crlf: true, bom: true))
-    } catch {
-      throw IngestError.io("cannot write \(path): \(error.message)")
-    }
-    let width = widestRejectedRow
-    let header = ["file", "line", "record", "column", "rule", "message"] + (0..<width).map { "cell_\($0 + 1)" }
-    func write(_ row: [String]) throws(IngestError) {
-      do {
-        try writer.write(row)
-      } catch {
-        throw IngestError.io("cannot write \(path): \(error.message)")
-      }
-    }
-    try write(header)
-    try spool.forEach { fields throws(IngestError) in
-      var row = fields
-      if row.count < header.count { row += [String](repeating: "", count: header.count - row.count) }
-      try write(row)
-    }
-    do {
-      try writer.close()
-    } catch {
-      throw IngestError.io("cannot write \(path): \(error.message)")
-    }
+    let header = ["file", "line", "record", "column", "rule", "message"] + (0..<widestRejectedRow).map { "cell_\($0 + 1)" }
+    try RejectsFile.save(spool, header: header, to: path)
   }
 }
