@@ -74,7 +74,9 @@ enum DateText {
     }
 
     /// Writes `value` as `width` decimal digits (zero-padded).
-    private func write(_ value: Int, _ width: Int, to buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+    private func write(
+      _ value: Int, _ width: Int, to buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int
+    ) {
       var rest = value
       for position in stride(from: width - 1, through: 0, by: -1) {
         buffer[count + position] = UInt8(0x30 + rest % 10)
@@ -130,18 +132,24 @@ enum DateText {
   private static func asciiMoment(_ bytes: UnsafeBufferPointer<UInt8>) -> Moment? {
     var scanner = ByteScanner(bytes)
     scanner.skipSpaces()
-    guard let year = scanner.number(maxDigits: 4), year >= 1000, let separator = scanner.takeAny("-/.") else {
+    guard let year = scanner.number(maxDigits: 4), year >= 1000,
+      let separator = scanner.takeAny("-/.")
+    else {
       return nil
     }
-    guard let month = scanner.number(maxDigits: 2), scanner.take(separator), let day = scanner.number(maxDigits: 2)
+    guard let month = scanner.number(maxDigits: 2), scanner.take(separator),
+      let day = scanner.number(maxDigits: 2)
     else { return nil }
-    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else {
+      return nil
+    }
     var moment = Moment(year: year, month: month, day: day)
     scanner.trimTrailingSpaces()
     if scanner.isAtEnd { return moment }
     guard scanner.takeAny(" T") != nil else { return nil }
     scanner.skipSpaces()
-    guard let hour = scanner.number(maxDigits: 2), scanner.take(0x3A), let minute = scanner.number(exactDigits: 2),
+    guard let hour = scanner.number(maxDigits: 2), scanner.take(0x3A),
+      let minute = scanner.number(exactDigits: 2),
       hour < 24, minute < 60
     else { return nil }
     moment.hour = hour
@@ -232,14 +240,18 @@ private struct ByteScanner {
   /// Up to `maxDigits` ASCII digits, as text.
   mutating func digits(maxDigits: Int) -> String {
     let start = position
-    while position < end, position - start < maxDigits, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+    while position < end, position - start < maxDigits, bytes[position] >= 0x30,
+      bytes[position] <= 0x39
+    { position += 1 }
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
   }
 
   mutating func number(maxDigits: Int) -> Int? {
     var value = 0
     let start = position
-    while position < end, position - start < maxDigits, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+    while position < end, position - start < maxDigits, bytes[position] >= 0x30,
+      bytes[position] <= 0x39
+    {
       value = value * 10 + Int(bytes[position] - 0x30)
       position += 1
     }

@@ -2,9 +2,9 @@ import CSVStream
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// An append-only temporary file of records (lists of text fields), read back by
@@ -29,7 +29,8 @@ final class RecordSpool {
       return mkstemp(base)
     }
     guard fd >= 0 else {
-      throw IngestError.io("cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))")
+      throw IngestError.io(
+        "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))")
     }
     let path = template.withUnsafeBufferPointer { pointer in
       pointer.baseAddress.map { String(cString: $0) } ?? ""
@@ -86,7 +87,9 @@ final class RecordSpool {
     return offset
   }
 
-  private func write(lead leadBytes: some Collection<UInt8>, count leadCount: Int, raw: CSVRawRecord) {
+  private func write(
+    lead leadBytes: some Collection<UInt8>, count leadCount: Int, raw: CSVRawRecord
+  ) {
     var span = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     if raw.count > 0, let first = raw.bytes(at: 0).baseAddress {
       let last = raw.bytes(at: raw.count - 1)
@@ -107,7 +110,9 @@ final class RecordSpool {
     for (index, field) in fields.enumerated() {
       if index > 0 { bytes.append(0) }
       if field.utf8.contains(0) {
-        bytes.append(contentsOf: field.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : String($0) }.joined().utf8)
+        bytes.append(
+          contentsOf: field.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : String($0) }.joined()
+            .utf8)
       } else {
         bytes.append(contentsOf: field.utf8)
       }
@@ -141,7 +146,8 @@ final class RecordSpool {
 
   /// Calls `body` with every record's field count and its bytes (fields separated
   /// by NUL), in order; the bytes are valid only during the call.
-  func forEachRaw(_ body: (Int, ArraySlice<UInt8>) throws(IngestError) -> Void) throws(IngestError) {
+  func forEachRaw(_ body: (Int, ArraySlice<UInt8>) throws(IngestError) -> Void) throws(IngestError)
+  {
     try flush()
     var chunk: [UInt8] = []
     var start = 0
@@ -163,11 +169,15 @@ final class RecordSpool {
         fileOffset += Int64(result)
       }
       chunk.append(contentsOf: more.prefix(got))
-      guard chunk.count >= count else { throw IngestError.io("the temporary file \(name) ends early") }
+      guard chunk.count >= count else {
+        throw IngestError.io("the temporary file \(name) ends early")
+      }
     }
     func count() throws(IngestError) -> Int {
       try ensure(4)
-      let value = Int(chunk[start]) | Int(chunk[start + 1]) << 8 | Int(chunk[start + 2]) << 16 | Int(chunk[start + 3]) << 24
+      let value =
+        Int(chunk[start]) | Int(chunk[start + 1]) << 8 | Int(chunk[start + 2]) << 16 | Int(
+          chunk[start + 3]) << 24
       start += 4
       return value
     }
@@ -182,7 +192,8 @@ final class RecordSpool {
 
   /// Calls `body` with every record in order.
   func forEach(_ body: ([String]) throws(IngestError) -> Void) throws(IngestError) {
-    try forEachRaw { count, bytes throws(IngestError) in try body(Self.fields(bytes, count: count)) }
+    try forEachRaw { count, bytes throws(IngestError) in try body(Self.fields(bytes, count: count))
+    }
   }
 
   private func appendCount(_ count: Int) {
@@ -192,7 +203,8 @@ final class RecordSpool {
 
   private func readCount(at position: inout Int64) throws(IngestError) -> Int {
     let bytes = try readBytes(4, at: &position)
-    return Int(UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
+    return Int(
+      UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
   }
 
   private func readBytes(_ count: Int, at position: inout Int64) throws(IngestError) -> [UInt8] {
@@ -200,7 +212,9 @@ final class RecordSpool {
     var done = 0
     while done < count {
       let got = bytes.withUnsafeMutableBytes { pointer in
-        pread(descriptor, pointer.baseAddress.map { $0 + done }, count - done, off_t(position) + off_t(done))
+        pread(
+          descriptor, pointer.baseAddress.map { $0 + done }, count - done,
+          off_t(position) + off_t(done))
       }
       if got < 0 && errno == EINTR { continue }
       guard got > 0 else { throw IngestError.io("cannot read the temporary file \(name)") }
@@ -218,11 +232,14 @@ final class RecordSpool {
     var written = 0
     while written < buffer.count {
       let result = buffer.withUnsafeBytes { pointer in
-        pwrite(descriptor, pointer.baseAddress.map { $0 + written }, buffer.count - written, off_t(flushed) + off_t(written))
+        pwrite(
+          descriptor, pointer.baseAddress.map { $0 + written }, buffer.count - written,
+          off_t(flushed) + off_t(written))
       }
       if result < 0 {
         if errno == EINTR { continue }
-        throw IngestError.io("cannot write the temporary file \(name): \(String(cString: strerror(errno)))")
+        throw IngestError.io(
+          "cannot write the temporary file \(name): \(String(cString: strerror(errno)))")
       }
       written += result
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Writes rejects.csv straight from the spool's bytes: UTF-8 with a byte-order mark,
@@ -12,14 +12,18 @@ import Darwin
 enum RejectsFile {
   static func save(_ spool: RecordSpool, header: [String], to path: String) throws(IngestError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw IngestError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else {
+      throw IngestError.io("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
     defer { close(fd) }
     var out: [UInt8] = [0xEF, 0xBB, 0xBF]
     out.reserveCapacity(1 << 17)
     func flush() throws(IngestError) {
       var written = 0
       while written < out.count {
-        let result = out.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + written }, out.count - written) }
+        let result = out.withUnsafeBytes {
+          write(fd, $0.baseAddress.map { $0 + written }, out.count - written)
+        }
         if result < 0 {
           if errno == EINTR { continue }
           throw IngestError.io("cannot write \(path): \(String(cString: strerror(errno)))")

@@ -35,7 +35,9 @@ struct InstrumentLinks: Sendable {
     func field(_ name: String?) -> Field? {
       guard let name else { return nil }
       if let slot = instrument.index(ofQuestion: name) { return .question(slot) }
-      if let index = instrument.metadata.firstIndex(where: { $0.name == name }) { return .metadata(index) }
+      if let index = instrument.metadata.firstIndex(where: { $0.name == name }) {
+        return .metadata(index)
+      }
       return nil
     }
     subject = field(instrument.subjectField)
@@ -55,7 +57,11 @@ struct InstrumentLinks: Sendable {
     case .volunteer?:
       part = .volunteer
     default:
-      if let informantBit, subject != nil { part = .informant(bit: informantBit) } else { part = .standalone }
+      if let informantBit, subject != nil {
+        part = .informant(bit: informantBit)
+      } else {
+        part = .standalone
+      }
     }
   }
 
@@ -77,7 +83,9 @@ struct FileContext {
 
   /// Whether the submission time comes from a dateTime question, whose answers are already ISO text.
   var submittedAtIsISO: Bool {
-    if case .question(let slot)? = links.submittedAt { return instrument.questions[slot].type == .datetime }
+    if case .question(let slot)? = links.submittedAt {
+      return instrument.questions[slot].type == .datetime
+    }
     return false
   }
 
