@@ -68,9 +68,7 @@ extension ScoringSink {
       (UnitKind.volunteer, volunteers, volunteerDesign.members, volunteerDomains),
     ] {
       let scales = plan.scaleColumns(of: unit).filter { $0.scorer.items.count >= 2 }
-      let columns = scales.map { scale in
-        plan.forms[scale.scorer.scale.form]?.scales.first { $0.scoreColumn == scale.column }?.itemColumns ?? []
-      }
+      let columns = scales.map(\.itemColumns)
       let estimation = ReliabilityEstimation(
         scales: scales, itemColumns: columns, suppressionThreshold: plan.options.suppressionThreshold)
       reliability += estimation.run(store: store, members: members, assignment: domains)

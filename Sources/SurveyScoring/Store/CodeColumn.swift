@@ -44,13 +44,32 @@ struct CodeColumn: Sendable {
     }
   }
 
+  /// Up to this many distinct values are found by a linear scan, which is cheaper
+  /// than hashing for the short choice lists and item scores most columns hold.
+  private static let scanLimit = 16
+
   /// The code of a value, adding it to the table when new.
   mutating func code(for value: Value?) -> UInt32 {
     guard let value else { return 0 }
-    if let known = codes[value] { return known }
+    if case .number(let x) = value, x.isNaN { return 0 }
+    if values.count <= Self.scanLimit {
+      if case .number(let x) = value {
+        for (i, known) in values.enumerated() {
+          if case .number(let y) = known, y.bitPattern == x.bitPattern { return UInt32(i + 1) }
+        }
+      } else {
+        for (i, known) in values.enumerated() where known == value { return UInt32(i + 1) }
+      }
+    } else if let known = codes[value] {
+      return known
+    }
     values.append(value)
     let code = UInt32(values.count)
-    codes[value] = code
+    if values.count == Self.scanLimit + 1 {
+      for (i, known) in values.enumerated() { codes[known] = UInt32(i + 1) }
+    } else if values.count > Self.scanLimit {
+      codes[value] = code
+    }
     return code
   }
 
