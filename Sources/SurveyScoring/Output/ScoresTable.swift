@@ -59,6 +59,8 @@ public struct ScoresTable: Sendable {
     let categoryTexts = plan.categoriesColumn.map { column in
       [""] + store.columns[column].values.map { $0.selectedNames.joined(separator: " ") }
     }
+    let scaleColumns = scales.map(\.column)
+    let scaleHasBands = scales.map(\.hasBands)
     var row: [String] = []
     row.reserveCapacity(columns.count)
     for unit in units {
@@ -74,19 +76,19 @@ public struct ScoresTable: Sendable {
       } else {
         row.append("")
       }
-      for (i, scale) in scales.enumerated() {
-        let code = Int(store.code(column: scale.column, unit: unit))
+      for i in scaleColumns.indices {
+        let code = Int(store.code(column: scaleColumns[i], unit: unit))
         row.append(scoreTexts[i][code])
-        if scale.hasBands { row.append(bandTexts[i][code]) }
+        if scaleHasBands[i] { row.append(bandTexts[i][code]) }
       }
       for i in evaluators.indices {
         guard let index = evaluators[i].outcomeIndex(unit: unit, store: store) else {
-          row.append(Self.text(evaluators[i].outcome(unit: unit, store: store), evaluators[i].bound.indicator.kind))
+          row.append(Self.text(evaluators[i].outcome(unit: unit, store: store), isProportion: evaluators[i].isProportion))
           continue
         }
         while outcomeTexts[i].count <= index {
           let outcome = evaluators[i].outcomes[outcomeTexts[i].count]
-          outcomeTexts[i].append(Self.text(outcome, evaluators[i].bound.indicator.kind))
+          outcomeTexts[i].append(Self.text(outcome, isProportion: evaluators[i].isProportion))
         }
         row.append(outcomeTexts[i][index])
       }
@@ -94,11 +96,11 @@ public struct ScoresTable: Sendable {
     }
   }
 
-  private static func text(_ outcome: IndicatorOutcome, _ kind: IndicatorKind) -> String {
+  private static func text(_ outcome: IndicatorOutcome, isProportion: Bool) -> String {
     switch outcome {
     case .outside: ""
     case .missing, .invalid: "NA"
-    case .value(let y): kind == .proportion ? (y == 1 ? "1" : "0") : "\(y)"
+    case .value(let y): isProportion ? (y == 1 ? "1" : "0") : "\(y)"
     }
   }
 }

@@ -64,18 +64,21 @@ struct ResultMemo<Result: Sendable>: Sendable {
     table = bits <= 16 ? Array(repeating: 0, count: 1 << bits) : []
   }
 
-  /// The index of the result for `key`, computing it on first sight.
-  mutating func index(_ key: UInt64, _ compute: () -> Result) -> Int {
-    if !table.isEmpty {
-      let known = table[Int(key)]
-      if known != 0 { return Int(known) - 1 }
-      results.append(compute())
+  /// The index of the result remembered for `key`, if any.
+  @inline(__always)
+  func index(_ key: UInt64) -> Int? {
+    let known = table.isEmpty ? dictionary[key] ?? 0 : table[Int(key)]
+    return known == 0 ? nil : Int(known) - 1
+  }
+
+  /// Remembers the result for `key` and returns its index.
+  mutating func insert(_ key: UInt64, _ result: Result) -> Int {
+    results.append(result)
+    if table.isEmpty {
+      dictionary[key] = UInt32(results.count)
+    } else {
       table[Int(key)] = UInt32(results.count)
-      return results.count - 1
     }
-    if let known = dictionary[key] { return Int(known) - 1 }
-    results.append(compute())
-    dictionary[key] = UInt32(results.count)
     return results.count - 1
   }
 }
@@ -90,12 +93,15 @@ struct ResultMemo<Result: Sendable>: Sendable {
 struct IndicatorEvaluator: Sendable {
   let bound: BoundIndicator
   let today: String
+  /// Whether the indicator is a proportion (kept apart so hot loops need not copy `bound`).
+  let isProportion: Bool
   private let key: CodeKey
   private var memo: ResultMemo<IndicatorOutcome>
 
   init(_ bound: BoundIndicator, store: UnitStore, today: String) {
     self.bound = bound
     self.today = today
+    isProportion = bound.indicator.kind == .proportion
     key = CodeKey(columns: bound.columns, store: store)
     memo = ResultMemo(bits: key.bits)
   }
@@ -108,8 +114,8 @@ struct IndicatorEvaluator: Sendable {
   mutating func outcomeIndex(unit: Int, store: UnitStore) -> Int? {
     guard key.fits else { return nil }
     let k = key.key(unit: unit, store: store)
-    let (bound, today) = (self.bound, self.today)
-    return memo.index(k) { Self.evaluate(bound, today: today, unit: unit, store: store) }
+    if let known = memo.index(k) { return known }
+    return memo.insert(k, Self.evaluate(bound, today: today, unit: unit, store: store))
   }
 
   /// The indicator's outcome for one unit.
@@ -170,8 +176,7 @@ struct AgreementEvaluator: Sendable {
     let labels: Labels
     if key.fits {
       let k = key.key(unit: unit, store: store)
-      let (bound, today) = (self.bound, self.today)
-      let index = memo.index(k) { Self.evaluate(bound, today: today, unit: unit, store: store) }
+      let index = memo.index(k) ?? memo.insert(k, Self.evaluate(bound, today: today, unit: unit, store: store))
       labels = memo.results[index]
     } else {
       labels = Self.evaluate(bound, today: today, unit: unit, store: store)
