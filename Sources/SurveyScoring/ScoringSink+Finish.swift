@@ -12,6 +12,11 @@ extension ScoringSink {
   /// pair in every region. Results do not depend on the order of the rows read.
   /// - Returns: estimates, reliability, agreement, the scores table, diagnostics and counts.
   public func finish() -> ScoringResult {
+    finish(parts: nil)
+  }
+
+  /// `finish()` with the child indicators split into `parts` groups (cores when `nil`).
+  func finish(parts: Int?) -> ScoringResult {
     var children = self.children
     children.finishGrowing()
     var volunteers = self.volunteers
@@ -44,7 +49,8 @@ extension ScoringSink {
 
     let estimation = IndicatorEstimation(
       indicators: plan.indicators.filter { $0.unit == .child }, kit: kit, options: plan.options, today: plan.today)
-    let (childRows, childProblems) = estimation.run(store: children, design: design, assignment: &childDomains)
+    let (childRows, childProblems) = estimation.run(
+      store: children, design: design, assignment: &childDomains, parts: parts)
     diagnostics += childProblems
 
     let volunteerDesign = RegisterDesign(census: Array(0..<volunteers.count), store: volunteers)

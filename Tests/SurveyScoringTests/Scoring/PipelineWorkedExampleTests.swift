@@ -137,3 +137,21 @@ struct SplitMix: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+/// Splitting the indicators over cores changes nothing: each group has its own
+/// accumulator and indicators never share sums.
+@Suite struct PipelinePartitionTests {
+  @Test func estimatesAreTheSameForAnyNumberOfParts() throws {
+    let kit = try loadAixinKit()
+    var sink = try ScoringSink(kit: kit, options: ScoringOptions(by: "category", suppressionThreshold: 1))
+    let cases = packageRoot.appendingPathComponent("surveys/tools/aixin_cases").path
+    for form in ["volunteer", "roster", "child", "guardian", "teacher"] {
+      try feed(&sink, kit: kit, [(form, try readCSV("\(cases)/\(form).csv"))])
+    }
+    let one = sink.finish(parts: 1).estimates
+    #expect(one.count > 500)
+    for parts in [2, 3, 7, 100] {
+      #expect(sink.finish(parts: parts).estimates == one, "\(parts) parts")
+    }
+  }
+}
