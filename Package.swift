@@ -42,6 +42,8 @@ let package = Package(
     .testTarget(name: "SurveyScoringTests", dependencies: ["SurveyScoring"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CareEvalTests", dependencies: ["CareEval"], resources: [.copy("Fixtures")]),
+    // The command line as a user runs it (the built executable, through Process).
+    .testTarget(name: "CLITests", dependencies: ["careeval"]),
   ],
   swiftLanguageModes: [.v6]
 )

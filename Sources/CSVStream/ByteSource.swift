@@ -54,12 +54,12 @@ final class ByteSource {
     if ownsDescriptor { close(descriptor) }
   }
 
-  /// Reads ahead until `count` bytes or the end of input, and returns them;
-  /// they will be read again.
-  func sniff(upTo count: Int) throws(CSVError) -> [UInt8] {
+  /// Reads ahead until `count` bytes or the end of input; they will be read again.
+  /// - Returns: The first (at most) `count` bytes, and whether they are all of the input.
+  func sniff(upTo count: Int) throws(CSVError) -> (bytes: [UInt8], isWholeInput: Bool) {
     var buffer = [UInt8](repeating: 0, count: count)
     var filled = 0
-    while filled < count {
+    while filled < count, pending.count - pendingOffset + filled < count {
       let got = try buffer.withUnsafeMutableBufferPointer { (all) throws(CSVError) -> Int in
         guard let base = all.baseAddress else { return 0 }
         return try readDescriptor(into: base + filled, maxCount: count - filled)
@@ -70,7 +70,8 @@ final class ByteSource {
     buffer.removeLast(count - filled)
     pending = Array(pending[pendingOffset...]) + buffer
     pendingOffset = 0
-    return pending
+    let start = Array(pending.prefix(count))
+    return (start, reachedEnd && start.count == pending.count)
   }
 
   /// Skips `count` bytes of the read-ahead (a byte-order mark).

@@ -89,6 +89,10 @@ extension CSVReader {
       if let mark { failAtMark(mark) }
       return
     }
+    if options.hasHeader, header == nil, batch.pointee.recordCount == 0 {
+      // Parse the header on its own, so errors further on can name columns.
+      stop = headerEnd(base, from: position, before: stop)
+    }
     var nulOffset: Int?
     if stop > position, let hit = memchr(base + position, 0, stop - position) {
       nulOffset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
@@ -114,9 +118,24 @@ extension CSVReader {
     }
     if let nulOffset {
       fail(nulError(), resumeAt: nulOffset)
-    } else if let mark {
+    } else if let mark, position == mark.offset {
       failAtMark(mark)
     }
+  }
+
+  /// The offset just past the first line end outside quotes, or `limit`.
+  private func headerEnd(_ base: UnsafePointer<UInt8>, from start: Int, before limit: Int) -> Int {
+    var index = start
+    while index < limit {
+      let byte = base[index]
+      index += 1
+      if byte == 0x22 {
+        headerScanInQuotes.toggle()
+      } else if !headerScanInQuotes, byte == 0x0A || byte == 0x0D {
+        return index
+      }
+    }
+    return limit
   }
 
   private func failAtMark(_ mark: EncodingMark) {
@@ -240,9 +259,7 @@ extension CSVReader {
     }
     let state = batch.pointee
     if state.openByteCount + partial > options.maxRecordBytes {
-      let place = CSVPlace(
-        row: state.row, line: state.line, column: state.openFieldCount + 1,
-        columnName: columnName(state.openFieldCount + 1))
+      let place = CSVPlace(row: state.row, line: state.line, column: 1, columnName: nil)
       return .recordTooLong(file: fileName, at: place, limit: options.maxRecordBytes)
     }
     return nil
@@ -251,11 +268,17 @@ extension CSVReader {
   /// The error for a complete record holding a field over the limit, if any.
   func oversizedError(record index: Int) -> CSVError? {
     let mark = batch.pointee.marks[index]
-    guard mark.oversizedColumn > 0 else { return nil }
-    let place = CSVPlace(
-      row: mark.row, line: mark.line, column: mark.oversizedColumn,
-      columnName: columnName(mark.oversizedColumn))
-    var error = CSVError.fieldTooLong(file: fileName, at: place, limit: options.maxFieldBytes, quoted: false)
+    guard mark.oversizedColumn != 0 else { return nil }
+    var error: CSVError
+    if mark.oversizedColumn > 0 {
+      let place = CSVPlace(
+        row: mark.row, line: mark.line, column: mark.oversizedColumn,
+        columnName: columnName(mark.oversizedColumn))
+      error = .fieldTooLong(file: fileName, at: place, limit: options.maxFieldBytes, quoted: false)
+    } else {
+      let place = CSVPlace(row: mark.row, line: mark.line, column: 1, columnName: nil)
+      error = .recordTooLong(file: fileName, at: place, limit: options.maxRecordBytes)
+    }
     if options.recoverFromErrors {
       var text: [UInt8] = []
       let state = batch.pointee

@@ -53,6 +53,8 @@ public final class CSVReader {
   var failure: CSVError?
   var pendingMalformed: CSVError?
   var skipping: SkippedRecord?
+  /// While the header is parsed on its own: whether the scan for its end is inside quotes.
+  var headerScanInQuotes = false
 
   /// Opens a file and reads its header.
   /// - Parameters:
@@ -103,8 +105,7 @@ public final class CSVReader {
     fileName = source.name
 
     let sniffSize = 64 * 1024
-    let start = try source.sniff(upTo: sniffSize)
-    let isWholeInput = start.count < sniffSize
+    let (start, isWholeInput) = try source.sniff(upTo: sniffSize)
     let markLength: Int
     if let given = options.encoding {
       (encoding, markLength, encodingWasDetected) = (given, given.markLength(in: start), false)
@@ -121,7 +122,8 @@ public final class CSVReader {
       let text = try Self.decodedPrefix(Array(start[markLength...]), encoding: encoding, name: source.name)
       delimiter = DelimiterDetection.detect(in: text, isWholeInput: isWholeInput)
     }
-    parser = LibCSVParser(delimiter: delimiter, maxFieldBytes: options.maxFieldBytes)
+    parser = LibCSVParser(
+      delimiter: delimiter, maxFieldBytes: options.maxFieldBytes, maxRecordBytes: options.maxRecordBytes)
     try readHeader(sawBytes: !start.isEmpty)
   }
 

@@ -32,11 +32,11 @@ final class LibCSVParser {
   let batch: UnsafeMutablePointer<RecordBatch>
   private let delimiter: UInt8
 
-  init(delimiter: UInt8, maxFieldBytes: Int) {
+  init(delimiter: UInt8, maxFieldBytes: Int, maxRecordBytes: Int) {
     self.delimiter = delimiter
     parser = .allocate(capacity: 1)
     batch = .allocate(capacity: 1)
-    batch.initialize(to: RecordBatch(maxFieldBytes: maxFieldBytes))
+    batch.initialize(to: RecordBatch(maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes))
     Self.start(parser, delimiter: delimiter)
   }
 

@@ -12,7 +12,8 @@ struct RecordMark {
   var line: Int
   /// The spreadsheet row of the record.
   var row: Int
-  /// The 1-based column of the first field longer than the limit, or 0.
+  /// The 1-based column of the first field longer than the field limit, -1
+  /// when the whole record is longer than the record limit, or 0.
   var oversizedColumn: Int
 }
 
@@ -45,9 +46,11 @@ struct RecordBatch {
   /// Whether the last line end seen was a CR, so that a following LF belongs to it.
   var afterCR = false
   let maxFieldBytes: Int
+  let maxRecordBytes: Int
 
-  init(maxFieldBytes: Int) {
+  init(maxFieldBytes: Int, maxRecordBytes: Int) {
     self.maxFieldBytes = maxFieldBytes
+    self.maxRecordBytes = maxRecordBytes
     byteCapacity = 1 << 16
     fieldCapacity = 1 << 12
     recordCapacity = 1 << 8
@@ -116,6 +119,7 @@ struct RecordBatch {
       return
     }
     if recordCount == recordCapacity { growMarks() }
+    if openOversizedColumn == 0, openByteCount > maxRecordBytes { openOversizedColumn = -1 }
     marks[recordCount] = RecordMark(
       fieldEnd: fieldCount, line: line, row: row, oversizedColumn: openOversizedColumn)
     recordCount &+= 1

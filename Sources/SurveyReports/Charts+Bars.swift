@@ -49,7 +49,7 @@ extension Charts {
       } else {
         let text = cell.status == .suppressed ? ReportFormat.suppressed(k: k, language) : "—"
         svg.element("text", ["x": svgNumber(x0 + 4), "y": svgNumber(mid + 4), "font-size": "11", "fill": "#555", "font-style": "italic"], text)
-        svg.element("text", ["x": svgNumber(x1 + 8), "y": svgNumber(mid + 4), "font-size": "12", "fill": "#555"], "— " + cell.status.symbol)
+        svg.element("text", ["x": svgNumber(x1 + 8), "y": svgNumber(mid + 4), "font-size": "12", "fill": "#555"], "—")
       }
       if let target = cell.target {
         let x = axis.position(target, from: x0, to: x1)

@@ -8,11 +8,11 @@ extension Charts {
     regions: [(code: String, name: String)], indicators: [IndicatorInfo],
     cell: (String, String) -> ReportCell?, title: String, k: Int, language: ReportLanguage
   ) -> Markup {
-    let cellWidth = 30.0
-    let cellHeight = 24.0
-    let headerFont = 12.0
-    let longestName = regions.map { TextMetrics.width($0.name, fontSize: fontSize) }.max() ?? 40
-    let labelWidth = min(150, max(50, longestName + 12))
+    let cellWidth = 34.0
+    let cellHeight = 26.0
+    let headerFont = 13.0
+    let longestName = regions.map { TextMetrics.width($0.name, fontSize: 13) }.max() ?? 40
+    let labelWidth = min(170, max(50, longestName + 12))
     let headerTexts = indicators.map {
       TextMetrics.truncate($0.label, maxWidth: 132, fontSize: headerFont)
     }
@@ -31,13 +31,13 @@ extension Charts {
       let y = headerHeight - 6
       svg.open("g")
       svg.element("title", [:], indicator.label)
-      svg.element("text", ["x": svgNumber(x), "y": svgNumber(y), "font-size": "12", "transform": "rotate(-60 \(svgNumber(x)) \(svgNumber(y)))"], headerTexts[column])
+      svg.element("text", ["x": svgNumber(x), "y": svgNumber(y), "font-size": "13", "transform": "rotate(-60 \(svgNumber(x)) \(svgNumber(y)))"], headerTexts[column])
       svg.close("g")
     }
     for (row, region) in regions.enumerated() {
       let y = headerHeight + cellHeight * Double(row)
-      let name = TextMetrics.truncate(region.name, maxWidth: labelWidth - 10, fontSize: fontSize)
-      svg.element("text", ["x": svgNumber(labelWidth - 6), "y": svgNumber(y + cellHeight / 2 + 4), "text-anchor": "end", "font-size": "12"], name)
+      let name = TextMetrics.truncate(region.name, maxWidth: labelWidth - 10, fontSize: 13)
+      svg.element("text", ["x": svgNumber(labelWidth - 6), "y": svgNumber(y + cellHeight / 2 + 4), "text-anchor": "end", "font-size": "13"], name)
       for (column, indicator) in indicators.enumerated() {
         let x = labelWidth + cellWidth * Double(column)
         svg.open("g")
@@ -49,7 +49,7 @@ extension Charts {
         svg.element("title", [:], indicator.label + " · " + tooltip(value, kind: indicator.kind, k: k, language: language))
         let stroke = value.status == .suppressed ? "#999" : "#fff"
         svg.empty("rect", ["x": svgNumber(x + 1), "y": svgNumber(y + 1), "width": svgNumber(cellWidth - 2), "height": svgNumber(cellHeight - 2), "fill": StatusStyle.fill(value.status), "stroke": stroke])
-        svg.element("text", ["x": svgNumber(x + cellWidth / 2), "y": svgNumber(y + cellHeight / 2 + 5), "text-anchor": "middle", "font-size": "14", "font-weight": "700"], value.status.symbol)
+        svg.element("text", ["x": svgNumber(x + cellWidth / 2), "y": svgNumber(y + cellHeight / 2 + 5), "text-anchor": "middle", "font-size": "15", "font-weight": "700"], value.status.symbol)
         svg.close("g")
       }
     }

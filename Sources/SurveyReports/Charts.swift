@@ -102,7 +102,7 @@ enum Charts {
     guard cell.status != .suppressed, let estimate = cell.estimate else {
       let text = cell.status == .suppressed ? ReportFormat.suppressed(k: k, language) : "—"
       svg.element("text", ["x": svgNumber(x0 + 4), "y": svgNumber(mid + 4), "font-size": "11", "fill": "#555", "font-style": "italic"], text)
-      svg.element("text", ["x": svgNumber(valueX), "y": svgNumber(mid + 4), "font-size": "12", "fill": "#555"], "— " + cell.status.symbol)
+      svg.element("text", ["x": svgNumber(valueX), "y": svgNumber(mid + 4), "font-size": "12", "fill": "#555"], "—")
       return
     }
     if let low = cell.ciLow, let high = cell.ciHigh {

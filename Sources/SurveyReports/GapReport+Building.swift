@@ -15,7 +15,7 @@ extension GapReport {
     for level in input.options.levels where !tree.levelOrder.contains(level) {
       throw .unknownLevel(level, known: tree.levelOrder)
     }
-    var builder = ReportBuilder(input: input, tree: tree, rootCode: rootCode)
+    let builder = ReportBuilder(input: input, tree: tree, rootCode: rootCode)
     self = builder.build()
   }
 }
@@ -59,13 +59,27 @@ struct ReportBuilder {
     let shownLevels = Set(levels)
     self.rows = input.estimates.filter {
       inScope.contains($0.regionCode) && shownLevels.contains(tree.level(of: $0.regionCode) ?? $0.level)
-    }
+    }.map(Self.published)
     var index: [RowKey: Estimate] = [:]
     for row in input.estimates {
       let key = RowKey(indicator: row.indicator, region: row.regionCode, group: row.group)
       if index[key] == nil { index[key] = row }
     }
     self.index = index
+  }
+
+  /// The row as it may be published: a suppressed row keeps n, target and status only.
+  static func published(_ row: Estimate) -> Estimate {
+    guard row.status == .suppressed else { return row }
+    var kept = row
+    kept.estimate = nil
+    kept.se = nil
+    kept.ciLow = nil
+    kept.ciHigh = nil
+    kept.df = nil
+    kept.pValue = nil
+    kept.qValue = nil
+    return kept
   }
 
   /// The estimate of one indicator in one region (and group), as a display cell.
@@ -85,7 +99,9 @@ struct ReportBuilder {
     return ReportCell(
       indicator: row.indicator, regionCode: row.regionCode,
       regionName: tree.name(of: row.regionCode, language: language, fallback: row.regionName),
-      level: tree.level(of: row.regionCode) ?? row.level, group: row.group, n: row.n,
+      level: tree.level(of: row.regionCode) ?? row.level, group: row.group,
+      groupLabel: row.group.isEmpty ? "" : input.groupLabels[row.group]?.text(language) ?? row.group,
+      n: row.n,
       estimate: estimate, ciLow: suppressed ? nil : row.ciLow,
       ciHigh: suppressed ? nil : row.ciHigh, target: row.target, status: row.status,
       pValue: suppressed ? nil : row.pValue, qValue: suppressed ? nil : row.qValue, gap: gap)
@@ -102,7 +118,7 @@ struct ReportBuilder {
     input.indicators.compactMap { cell($0.name, region) }
   }
 
-  mutating func build() -> GapReport {
+  func build() -> GapReport {
     let shortfalls = rankedShortfalls()
     let regionRows = rows.filter { $0.group.isEmpty }
     var counts = StatusCounts()

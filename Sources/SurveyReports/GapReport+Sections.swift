@@ -35,7 +35,8 @@ public struct MethodsSection: Sendable, Hashable, Codable {
   public var psus: Int?
   public var confidenceLevel: Double
   public var minimumCount: Int
-  public var lonelyPSU: LonelyPSURule
+  /// The lonely-PSU rule (Taylor mode).
+  public var lonelyRule: LonelyPSURule
   /// Paragraphs, in order: design, intervals, test and q-values, suppression,
   /// ranking.
   public var paragraphs: [String]

@@ -4,8 +4,12 @@ import SurveyScoring
 ///
 /// Built once from a ``ReportInput`` by `init(input:)`, in one language, and rendered
 /// by every output format from the same data: `html()`, `markdown()`, `json()`,
-/// `estimatesCSV()` and `writeXLSX(to:)`. Building is pure and deterministic.
+/// `writeEstimatesCSV(to:)` and `writeXLSX(to:)`. Building is pure and deterministic.
 public struct GapReport: Sendable, Hashable, Codable {
+  /// Names the JSON document type: `careeval-gap-report`.
+  public var format = "careeval-gap-report"
+  /// The JSON schema version (docs/report-json.md); 1 for this layout.
+  public var version = 1
   public var language: ReportLanguage
   public var title: String
   /// Kit name and version, confidence level.
@@ -63,6 +67,8 @@ public struct ReportCell: Sendable, Hashable, Codable {
   public var regionName: String
   public var level: String
   public var group: String
+  /// The group as a reader sees it (`留守儿童`); blank without a group.
+  public var groupLabel: String
   public var n: Int
   public var estimate: Double?
   public var ciLow: Double?

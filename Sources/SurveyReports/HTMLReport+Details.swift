@@ -74,7 +74,7 @@ extension HTMLPage {
       out.element("h3", [:], t(.rejectsByRule))
       table(
         [TableCell(text: t(.rule)), TableCell(text: t(.file)), .number(t(.count)), TableCell(text: t(.example))],
-        quality.rejectsByRule.map { [TableCell(text: $0.rule), TableCell(text: $0.file), .number(ReportFormat.count($0.count)), TableCell(text: $0.example)] })
+        quality.rejectsByRule.map { [TableCell(text: $0.rule), TableCell(text: $0.file), .number(ReportFormat.count($0.count)), TableCell(text: $0.example, cssClass: "wrap")] })
     }
     if !quality.responseRates.isEmpty {
       out.element("h3", [:], t(.responseRates))
@@ -102,7 +102,7 @@ extension HTMLPage {
     out.element("h3", [:], t(.statusMeanings))
     table(
       [TableCell(text: t(.status)), TableCell(text: "")],
-      methods.statuses.map { [TableCell.status($0.status, language), TableCell(text: $0.meaning)] })
+      methods.statuses.map { [TableCell.status($0.status, language), TableCell(text: $0.meaning, cssClass: "wrap")] })
     out.element("h3", [:], t(.indicatorDefinitions))
     for info in indicatorsByArea {
       out.open("div", ["class": "indicator"])
@@ -112,8 +112,8 @@ extension HTMLPage {
       if !info.description.isEmpty { definition(t(.whatItCounts), info.description) }
       if !info.expression.isEmpty { codeDefinition(t(.expression), info.expression) }
       if info.population.isEmpty { definition(t(.population), t(.allUnits)) } else { codeDefinition(t(.population), info.population) }
-      definition(t(.kind), kindText(info))
-      definition(t(.target), ReportFormat.targets(info.targets, info.kind, language) + " · " + directionText(info.direction))
+      definition(t(.kind), info.kindText(language))
+      definition(t(.target), ReportFormat.targets(info.targets, info.kind, language) + " · " + info.directionText(language))
       out.close("dl")
       out.close("div")
     }
@@ -125,15 +125,5 @@ extension HTMLPage {
     out.open("dd")
     out.element("code", [:], code)
     out.close("dd")
-  }
-
-  private func kindText(_ info: IndicatorInfo) -> String {
-    let unit = info.unit == .child ? (language == .zh ? "儿童" : "children") : (language == .zh ? "志愿者" : "volunteers")
-    switch (info.kind, language) {
-    case (.proportion, .zh): return "比例（每名\(unit)记 0 或 1）"
-    case (.mean, .zh): return "均值（按\(unit)平均）"
-    case (.proportion, .en): return "proportion (0 or 1 per unit; unit: \(unit))"
-    case (.mean, .en): return "mean over \(unit)"
-    }
   }
 }

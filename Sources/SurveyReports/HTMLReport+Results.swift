@@ -9,14 +9,14 @@ extension HTMLPage {
     out.open("div", ["class": "figures"])
     figure(ReportFormat.count(head.childrenInRegister), t(.childrenInRegister))
     if let paired = head.childrenPaired {
-      let share = head.pairedShare.map { language == .zh ? "（\(ReportFormat.percent($0))）" : " (\(ReportFormat.percent($0)))" } ?? ""
+      let share = head.pairedShare.map { ReportFormat.parenthesised(ReportFormat.percent($0), language) } ?? ""
       figure(ReportFormat.count(paired), t(.childrenPaired) + share)
     }
     if let volunteers = head.volunteersInRegister {
       figure(ReportFormat.count(volunteers), t(.volunteersInRegister))
     }
     for line in head.instruments {
-      var key = t(.questionnaires) + "：" + line.label
+      var key = line.label
       if let rate = line.responseRate { key += " · " + t(.responseRate) + " " + ReportFormat.percent(rate) }
       figure(ReportFormat.count(line.received), key)
     }
@@ -35,6 +35,7 @@ extension HTMLPage {
       out.element("p", [:], t(.noShortfalls))
     } else {
       shortfallTable(head.worstShortfalls)
+      out.element("p", ["class": "note"], t(.rankNote))
     }
     out.close("section")
   }
@@ -118,7 +119,7 @@ extension HTMLPage {
   mutating func areas() {
     out.open("section", ["id": "areas"])
     out.element("h2", [:], t(.areas))
-    out.element("p", ["class": "note"], t(.breakdownNote))
+    out.element("p", ["class": "note"], t(.dotNote))
     legend()
     let infos = Dictionary(report.indicators.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     for area in report.areas {
@@ -136,7 +137,7 @@ extension HTMLPage {
     out.element("h4", [:], info.label)
     out.open("dl", ["class": "meta"])
     if !info.description.isEmpty { definition(t(.whatItCounts), info.description) }
-    definition(t(.target), ReportFormat.targets(info.targets, info.kind, language) + " · " + directionText(info.direction))
+    definition(t(.target), ReportFormat.targets(info.targets, info.kind, language) + " · " + info.directionText(language))
     if let overall = section.overall {
       definition(t(.overall), overallText(overall, info.kind))
     }
@@ -144,25 +145,21 @@ extension HTMLPage {
     for level in section.levels where !level.cells.isEmpty {
       let title = info.label + " · " + levelName(level.level, language)
       out.open("figure")
+      out.element("figcaption", [:], byLevel(level.level))
       out.append(Charts.dotWhisker(level.cells, kind: info.kind, title: title, k: k, language: language))
-      out.element("figcaption", [:], levelName(level.level, language))
       out.close("figure")
     }
     out.close("div")
   }
 
+  /// `按市` / `By city`.
+  func byLevel(_ level: String) -> String {
+    language == .zh ? "按" + levelName(level, language) : "By " + levelName(level, language)
+  }
+
   mutating func definition(_ term: String, _ text: String) {
     out.element("dt", [:], term)
     out.element("dd", [:], text)
-  }
-
-  func directionText(_ direction: IndicatorDirection) -> String {
-    switch (direction, language) {
-    case (.higher, .zh): "越高越好"
-    case (.lower, .zh): "越低越好"
-    case (.higher, .en): "higher is better"
-    case (.lower, .en): "lower is better"
-    }
   }
 
   /// `72.5%（65.1–79.0%）· ✗ 未达标 · n = 500`; suppressed: the suppression text.
@@ -173,7 +170,7 @@ extension HTMLPage {
     } else {
       var value = ReportFormat.value(cell.estimate, kind)
       let interval = ReportFormat.interval(cell.ciLow, cell.ciHigh, kind)
-      if !interval.isEmpty { value += language == .zh ? "（\(interval)）" : " (\(interval))" }
+      if !interval.isEmpty { value += ReportFormat.parenthesised(interval, language) }
       parts.append(value)
     }
     parts.append(cell.status.symbol + " " + cell.status.label(language))

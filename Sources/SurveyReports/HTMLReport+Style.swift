@@ -33,7 +33,9 @@ enum HTMLStyle {
     .fig .k{color:var(--muted);font-size:.88em}
     .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:8px 0}
     table{border-collapse:collapse;font-size:.9em;min-width:100%}
-    th,td{border-bottom:1px solid var(--rule);padding:4px 8px;text-align:left;vertical-align:top}
+    th,td{border-bottom:1px solid var(--rule);padding:4px 8px;text-align:left;vertical-align:top;white-space:nowrap}
+    td.wrap{white-space:normal;min-width:16em}
+    td.lbl{white-space:normal;min-width:7em}
     th{background:var(--band);white-space:nowrap}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     td.st{white-space:nowrap;font-weight:600}
@@ -45,7 +47,7 @@ enum HTMLStyle {
     .sw{display:inline-block;min-width:1.6em;text-align:center;border:1px solid #777;border-radius:3px;
     font-weight:700;line-height:1.4}
     figure{margin:10px 0 18px}
-    figcaption{color:var(--muted);font-size:.88em;margin-top:2px}
+    figcaption{font-weight:600;font-size:.92em;margin:0 0 2px}
     svg.chart{display:block;width:100%;height:auto;max-width:640px;min-width:330px}
     svg.heat{display:block;height:auto;max-width:none}
     svg text{font-family:inherit}

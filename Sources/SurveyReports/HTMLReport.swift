@@ -32,14 +32,9 @@ struct HTMLPage {
   init(report: GapReport) {
     self.report = report
     self.language = report.language
-    var kinds: [String: IndicatorKind] = [:]
-    var labels: [String: String] = [:]
-    for indicator in report.indicators {
-      kinds[indicator.name] = indicator.kind
-      labels[indicator.name] = indicator.label
-    }
-    self.kinds = kinds
-    self.labels = labels
+    let lookup = IndicatorLookup(report)
+    self.kinds = lookup.kinds
+    self.labels = lookup.labels
   }
 
   func t(_ phrase: Phrase) -> String { phrase.text(language) }
@@ -164,13 +159,13 @@ struct HTMLPage {
 
   /// Region name, with the breakdown group when there is one.
   func regionText(_ cell: ReportCell) -> String {
-    cell.group.isEmpty ? cell.regionName : cell.regionName + " · " + cell.group
+    cell.group.isEmpty ? cell.regionName : cell.regionName + " · " + cell.groupLabel
   }
 
   mutating func shortfallTable(_ entries: [ShortfallEntry]) {
     let headers = [TableCell.number(t(.rank)), TableCell(text: t(.indicator)), TableCell(text: t(.region)), TableCell(text: t(.level))] + valueHeaders
     let rows = entries.map { entry in
-      [TableCell.number("\(entry.rank)"), TableCell(text: entry.indicatorLabel), TableCell(text: regionText(entry.cell)), TableCell(text: levelName(entry.cell.level, language))] + valueCells(entry.cell)
+      [TableCell.number("\(entry.rank)"), TableCell(text: entry.indicatorLabel, cssClass: "lbl"), TableCell(text: regionText(entry.cell), cssClass: "lbl"), TableCell(text: levelName(entry.cell.level, language))] + valueCells(entry.cell)
     }
     table(headers, rows)
   }

@@ -66,7 +66,7 @@ extension ReportBuilder {
     return MethodsSection(
       kitName: methods.kitName, kitVersion: methods.kitVersion, designMode: mode, strata: strata,
       psus: psus, confidenceLevel: methods.confidenceLevel, minimumCount: k,
-      lonelyPSU: methods.lonelyPSU,
+      lonelyRule: methods.lonelyPSU,
       paragraphs: [design, intervals, test, suppression, Phrase.shortfallNote.text(language)],
       statuses: ShortfallStatus.allCases.map {
         StatusMeaning(

@@ -94,3 +94,16 @@ enum ReportFormat {
     return value(first, kind) + "–" + value(last, kind) + (language == .zh ? "（\(note)）" : " (\(note))")
   }
 }
+
+extension ReportFormat {
+  /// `：` in Chinese, `: ` in English.
+  static func colon(_ language: ReportLanguage) -> String { language == .zh ? "：" : ": " }
+
+  /// `（text）` in Chinese, ` (text)` in English.
+  static func parenthesised(_ text: String, _ language: ReportLanguage) -> String {
+    language == .zh ? "（\(text)）" : " (\(text))"
+  }
+
+  /// `，` in Chinese, `, ` in English.
+  static func comma(_ language: ReportLanguage) -> String { language == .zh ? "，" : ", " }
+}

@@ -12,7 +12,10 @@ struct CareEvalCommand: AsyncParsableCommand {
       region with confidence intervals, and reports the regions that fall short.
       """,
     version: CareEvalVersion.string,
-    subcommands: []
+    subcommands: [
+      Lint.self,
+      CSV.self,
+    ]
   )
 }
 

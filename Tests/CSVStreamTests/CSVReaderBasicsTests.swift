@@ -2,16 +2,6 @@ import Testing
 
 @testable import CSVStream
 
-/// Reads all records of `text` (as UTF-8) with the given options.
-func records(
-  _ text: String, options: CSVReaderOptions = .init(hasHeader: false)
-) throws -> [CSVRecord] {
-  let reader = try CSVReader(bytes: Array(text.utf8), name: "t.csv", options: options)
-  var result: [CSVRecord] = []
-  while let record = try reader.next() { result.append(record) }
-  return result
-}
-
 @Suite struct CSVReaderBasicsTests {
   @Test func readsHeaderAndRecordsWithRowAndLineNumbers() throws {
     let reader = try CSVReader(bytes: Array("id,name\n1,\"a\nb\"\n\n2,c\n".utf8), name: "t.csv")

@@ -35,7 +35,9 @@ public struct Choice: Sendable, Hashable {
   public var location: SourceLocation
 
   /// Creates a choice.
-  public init(name: String, labels: LocalizedText = .init(), value: Double? = nil, location: SourceLocation) {
+  public init(
+    name: String, labels: LocalizedText = .init(), value: Double? = nil, location: SourceLocation
+  ) {
     self.name = name
     self.labels = labels
     self.value = value

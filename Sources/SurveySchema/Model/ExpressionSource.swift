@@ -14,6 +14,7 @@ public struct ExpressionSource: Sendable, Hashable, CustomStringConvertible {
     self.location = location
   }
 
+  /// The expression text.
   public var description: String { text }
 
   /// The location of a 1-based character offset inside this expression.

@@ -30,7 +30,7 @@ public struct Instrument: Sendable, Hashable {
   public var responseIDField: String?
   /// The field holding the submission time (`submitted_at`).
   public var submittedAtField: String?
-  /// Roster only: the field holding the region code (`region`).
+  /// Roster and volunteer register: the field holding the region code (`region`).
   public var regionField: String?
   /// Roster only: the sampling weight field (`weight`).
   public var weightField: String?
@@ -101,6 +101,15 @@ public struct Instrument: Sendable, Hashable {
   /// The choice list with this name, or `nil`.
   public func choiceList(named name: String) -> ChoiceList? {
     choiceLists.first { $0.name == name }
+  }
+
+  /// The `relevant` expressions that decide whether a question is asked: those of its
+  /// enclosing groups, outermost first, then its own. The question is asked when all hold.
+  public func relevance(of question: Question) -> [ExpressionSource] {
+    let groupConditions = question.path.compactMap { name in
+      groups.first { $0.name == name }?.relevant
+    }
+    return groupConditions + (question.relevant.map { [$0] } ?? [])
   }
 
   /// The choice list of a select question, or `nil` for other questions.

@@ -18,8 +18,10 @@ public struct Kit: Sendable, Hashable {
 
   /// Creates a kit.
   public init(
-    root: String, instruments: [Instrument] = [], scales: [Scale] = [], indicators: [Indicator] = [],
-    targets: [Target] = [], agreements: [AgreementPair] = [], regions: RegionTree = RegionTree(isDerived: true)
+    root: String, instruments: [Instrument] = [], scales: [Scale] = [],
+    indicators: [Indicator] = [],
+    targets: [Target] = [], agreements: [AgreementPair] = [],
+    regions: RegionTree = RegionTree(isDerived: true)
   ) {
     self.root = root
     self.instruments = instruments
@@ -74,7 +76,8 @@ public struct Kit: Sendable, Hashable {
       let resolved = regions.resolve(region) ?? region
       let chain = [resolved] + regions.ancestors(of: resolved).map(\.code)
       for code in chain {
-        if let hit = candidates.first(where: { $0.region.map { regions.resolve($0) ?? $0 } == code }) {
+        if let hit = candidates.first(where: { $0.region.map { regions.resolve($0) ?? $0 } == code }
+        ) {
           return hit
         }
       }

@@ -42,7 +42,8 @@ public struct Scale: Sendable, Hashable {
     name: String, labels: LocalizedText = .init(), form: String, items: [String],
     reverse: [String] = [], method: ScaleMethod = .mean, minValid: Int? = nil,
     itemMin: Double? = nil, itemMax: Double? = nil, bands: [Double] = [],
-    location: SourceLocation, itemsLocation: SourceLocation? = nil, reverseLocation: SourceLocation? = nil,
+    location: SourceLocation, itemsLocation: SourceLocation? = nil,
+    reverseLocation: SourceLocation? = nil,
     formLocation: SourceLocation? = nil
   ) {
     self.name = name
@@ -64,22 +65,42 @@ public struct Scale: Sendable, Hashable {
 
 /// The programme area an indicator belongs to.
 public enum IndicatorArea: String, Sendable, Hashable, CaseIterable {
-  case coverage, routine, needs, outcome, consistency, capacity
+  /// Who is reached: children paired, needs covered (应结尽结).
+  case coverage
+  /// The care routine: contact frequency, activities (e.g. Chongqing's "6+1").
+  case routine
+  /// The five need areas and their matching services.
+  case needs
+  /// How the children are doing: scale scores and their changes.
+  case outcome
+  /// Whether informants agree (triangulation).
+  case consistency
+  /// Volunteer capacity: training, speciality.
+  case capacity
 }
 
 /// What an indicator counts: children or volunteers.
 public enum IndicatorUnit: String, Sendable, Hashable, CaseIterable {
-  case child, volunteer
+  /// One value per child (the roster and the questionnaires about children).
+  case child
+  /// One value per volunteer (the volunteer register).
+  case volunteer
 }
 
 /// Whether an indicator is a share (value boolean) or a mean (value numeric).
 public enum IndicatorKind: String, Sendable, Hashable, CaseIterable {
-  case proportion, mean
+  /// The share of units whose (true/false) value is true.
+  case proportion
+  /// The mean of a numeric value.
+  case mean
 }
 
 /// Which way is better for an indicator.
 public enum Direction: String, Sendable, Hashable, CaseIterable {
-  case higher, lower
+  /// Higher values are better.
+  case higher
+  /// Lower values are better.
+  case lower
 }
 
 /// A row of `indicators.csv`.

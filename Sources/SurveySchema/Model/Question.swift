@@ -72,21 +72,26 @@ public struct QuestionGroup: Sendable, Hashable {
   public var labels: LocalizedText
   /// The group's `relevant`: it applies to every question inside.
   public var relevant: ExpressionSource?
-  /// Whether this is a repeat group.
+  /// Whether this is a repeat group (or a legacy loop).
   public var isRepeat: Bool
+  /// For a legacy `begin loop over LIST`: the list whose choices the loop repeats
+  /// over (`%(name)s` and `%(label)s` in its questions stand for each choice).
+  public var loopList: String?
   /// The `begin` row; the column is the `name` cell.
   public var location: SourceLocation
 
   /// Creates a group.
   public init(
     name: String, path: [String] = [], labels: LocalizedText = .init(),
-    relevant: ExpressionSource? = nil, isRepeat: Bool = false, location: SourceLocation
+    relevant: ExpressionSource? = nil, isRepeat: Bool = false, loopList: String? = nil,
+    location: SourceLocation
   ) {
     self.name = name
     self.path = path
     self.labels = labels
     self.relevant = relevant
-    self.isRepeat = isRepeat
+    self.isRepeat = isRepeat || loopList != nil
+    self.loopList = loopList
     self.location = location
   }
 }

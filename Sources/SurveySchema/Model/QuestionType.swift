@@ -46,9 +46,31 @@ public enum QuestionType: Sendable, Hashable {
 
 /// The metadata question types of XLSForm: values the device records itself.
 public enum MetadataKind: String, Sendable, Hashable, CaseIterable {
-  case start, end, today, deviceid, subscriberid, simserial, phonenumber, username, email, audit
+  /// When the form was opened.
+  case start
+  /// When the form was finished.
+  case end
+  /// The day of the interview.
+  case today
+  /// The device's id (`imei` is an alias).
+  case deviceid
+  /// The SIM's subscriber id.
+  case subscriberid
+  /// The SIM's serial number.
+  case simserial
+  /// The device's phone number.
+  case phonenumber
+  /// The collector's user name.
+  case username
+  /// The collector's e-mail address.
+  case email
+  /// The form's audit log.
+  case audit
+  /// Where the form was opened.
   case startGeopoint = "start-geopoint"
+  /// Audio recorded in the background.
   case backgroundAudio = "background-audio"
+  /// Locations recorded in the background.
   case backgroundGeopoint = "background-geopoint"
 }
 
@@ -62,7 +84,9 @@ public enum Privacy: String, Sendable, Hashable, CaseIterable {
 
 /// Whether an answer is required: never, always, or when an expression holds.
 public enum Requirement: Sendable, Hashable {
+  /// Never required (`no`, `false`, blank).
   case no
+  /// Always required (`yes`, `true`, `true()`).
   case yes
   /// Required when the expression is true (XLSForm passes other values through as XPath).
   case when(ExpressionSource)

@@ -13,7 +13,9 @@ public enum RegionCode {
     guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
     switch digits.count {
     case 6:
-      let province = code.prefix(2), city = code.dropFirst(2).prefix(2), county = code.suffix(2)
+      let province = code.prefix(2)
+      let city = code.dropFirst(2).prefix(2)
+      let county = code.suffix(2)
       guard province != "00" else { return nil }
       if city == "00" { return county == "00" ? .province : nil }
       return county == "00" ? .city : .county
@@ -41,7 +43,9 @@ public enum RegionCode {
   /// A code with 12-digit zero padding removed: `330105000000` -> `330105`,
   /// `330105001000` -> `330105001`; other codes are returned unchanged.
   public static func normalised(_ code: String) -> String {
-    guard code.utf8.count == 12, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return code }
+    guard code.utf8.count == 12, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+      return code
+    }
     if code.hasSuffix("000000") { return String(code.prefix(6)) }
     if code.hasSuffix("000") { return String(code.prefix(9)) }
     return code

@@ -1,6 +1,15 @@
 /// An administrative level of the region tree.
 public enum RegionLevel: String, Sendable, Hashable, CaseIterable, Comparable {
-  case province, city, county, township, village
+  /// 省: `PP0000`.
+  case province
+  /// 市 (and grouping rows such as Chongqing's 市辖区): `PPCC00`.
+  case city
+  /// 县 (county-level units): `PPCCDD`.
+  case county
+  /// 乡镇: 9 digits.
+  case township
+  /// 村: 12 digits.
+  case village
 
   /// The depth from the top: province 0 … village 4.
   public var depth: Int {
@@ -25,6 +34,7 @@ public enum RegionLevel: String, Sendable, Hashable, CaseIterable, Comparable {
     }
   }
 
+  /// Higher levels sort first (province < city < …).
   public static func < (a: RegionLevel, b: RegionLevel) -> Bool { a.depth < b.depth }
 }
 
@@ -80,7 +90,9 @@ public struct RegionTree: Sendable, Hashable {
 
   /// A tree derived from region codes: each well-formed code and all its ancestors.
   /// Codes that are not 6, 9 or 12 digits are skipped.
-  public static func derived(from codes: some Sequence<String>, aliases: [String: String] = [:]) -> RegionTree {
+  public static func derived(from codes: some Sequence<String>, aliases: [String: String] = [:])
+    -> RegionTree
+  {
     var tree = RegionTree(aliases: aliases, isDerived: true)
     for code in codes { tree.insertDerived(code) }
     return tree
@@ -127,7 +139,8 @@ public struct RegionTree: Sendable, Hashable {
       if let node = byCode[current] {
         result.append(node)
       } else if isDerived, let level = RegionCode.level(of: current) {
-        result.append(RegionNode(code: current, level: level, parent: RegionCode.parent(of: current)))
+        result.append(
+          RegionNode(code: current, level: level, parent: RegionCode.parent(of: current)))
       } else {
         break
       }

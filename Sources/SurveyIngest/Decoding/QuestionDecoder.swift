@@ -1,0 +1,144 @@
+import SurveySchema
+
+/// Decodes the cells of one question, by its type and the file's layout.
+struct QuestionDecoder: Sendable {
+  enum Kind: Sendable {
+    case integer, decimal, text, date, datetime
+    case selectOne(ChoiceIndex)
+    case selectMultiple(ChoiceIndex)
+    /// A calculation: computed by the ingest, the file's cell is not read.
+    case computed
+  }
+
+  let kind: Kind
+  let layout: ExportLayout
+
+  init(question: Question, instrument: Instrument, layout: ExportLayout) {
+    self.layout = layout
+    switch question.type {
+    case .integer: kind = .integer
+    case .decimal: kind = .decimal
+    case .date: kind = .date
+    case .datetime, .metadata(.start), .metadata(.end): kind = .datetime
+    case .metadata(.today): kind = .date
+    case .selectOne(let list):
+      kind = .selectOne(ChoiceIndex(list: instrument.choiceList(named: list), listName: list, orOther: false))
+    case .selectMultiple(let list, let orOther):
+      kind = .selectMultiple(ChoiceIndex(list: instrument.choiceList(named: list), listName: list, orOther: orOther))
+    case .calculate: kind = .computed
+    case .text, .note, .metadata: kind = .text
+    }
+  }
+
+  /// The choices of a select question, or `nil`.
+  var choices: ChoiceIndex? {
+    switch kind {
+    case .selectOne(let choices), .selectMultiple(let choices): choices
+    default: nil
+    }
+  }
+
+  /// Decodes one answer cell. `other` receives the text of a 问卷星 `〖…〗` "other" answer.
+  func decode(_ bytes: UnsafeBufferPointer<UInt8>, other: inout String?) -> DecodedCell {
+    if let special = SpecialCell.classify(bytes, layout: layout) { return special }
+    switch kind {
+    case .integer:
+      return NumberText.integer(bytes).map { .value(.number($0)) } ?? .invalid(.notInteger)
+    case .decimal:
+      return NumberText.decimal(bytes).map { .value(.number($0)) } ?? .invalid(.notDecimal)
+    case .text, .computed:
+      let text = String(decoding: bytes, as: UTF8.self)
+      return HeaderText.trimmed(text).isEmpty ? .blank : .value(.string(text))
+    case .date:
+      let text = String(decoding: bytes, as: UTF8.self)
+      return DateText.moment(text).map { .value(.string($0.isoDate)) } ?? .invalid(.notDate)
+    case .datetime:
+      let text = String(decoding: bytes, as: UTF8.self)
+      return DateText.moment(text).map { .value(.string($0.isoDateTime)) } ?? .invalid(.notDateTime)
+    case .selectOne(let choices):
+      if let index = choices.index(ofNameBytes: bytes) { return .value(.string(choices.names[index])) }
+      return selectOne(String(decoding: bytes, as: UTF8.self), choices, other: &other)
+    case .selectMultiple(let choices):
+      return selectMultiple(String(decoding: bytes, as: UTF8.self), choices, other: &other)
+    }
+  }
+
+  private func selectOne(_ raw: String, _ choices: ChoiceIndex, other: inout String?) -> DecodedCell {
+    var text = HeaderText.trimmed(raw)
+    if text.isEmpty { return .blank }
+    if layout == .wjxCode, let position = Int(text) {
+      guard position >= 1, position <= choices.names.count else { return .invalid(.notOptionNumber(count: choices.names.count)) }
+      return .value(.string(choices.names[position - 1]))
+    }
+    if let (option, extra) = Self.splitOtherText(text) {
+      text = option
+      other = extra
+    }
+    if let index = choices.index(of: text) { return .value(.string(choices.names[index])) }
+    return .invalid(.notChoice(token: nil))
+  }
+
+  private func selectMultiple(_ raw: String, _ choices: ChoiceIndex, other: inout String?) -> DecodedCell {
+    let text = HeaderText.trimmed(raw)
+    if text.isEmpty { return .blank }
+    var names: [String] = []
+    func add(_ index: Int) {
+      let name = choices.names[index]
+      if !names.contains(name) { names.append(name) }
+    }
+    if text.contains("┋") || layout == .wjxText {
+      for part in text.split(separator: "┋") {
+        var option = HeaderText.trimmed(String(part))
+        if let (name, extra) = Self.splitOtherText(option) {
+          option = name
+          other = extra
+        }
+        guard let index = choices.index(of: option) else { return .invalid(.notChoice(token: option)) }
+        add(index)
+      }
+      return .value(.choices(names))
+    }
+    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{3000}" }).map(String.init)
+    var position = 0
+    tokenLoop: while position < tokens.count {
+      if let index = choices.index(of: tokens[position]) {
+        add(index)
+        position += 1
+        continue
+      }
+      if layout == .wjxCode, let number = Int(tokens[position]), number >= 1, number <= choices.names.count {
+        add(number - 1)
+        position += 1
+        continue
+      }
+      // A label with spaces (KoboToolbox label exports): the longest run of tokens that is a label.
+      for end in stride(from: tokens.count, to: position + 1, by: -1) {
+        if let index = choices.index(of: tokens[position..<end].joined(separator: " ")) {
+          add(index)
+          position = end
+          continue tokenLoop
+        }
+      }
+      return .invalid(.notChoice(token: tokens[position]))
+    }
+    return .value(.choices(names))
+  }
+
+  /// Decodes a tick-box cell: `1`/`True` ticked, `0`/`False` not, blank unanswered.
+  static func tick(_ bytes: UnsafeBufferPointer<UInt8>, layout: ExportLayout) -> DecodedCell {
+    if let special = SpecialCell.classify(bytes, layout: layout) { return special }
+    switch String(decoding: bytes, as: UTF8.self).lowercased() {
+    case "1", "true", "1.0", "yes": return .value(.bool(true))
+    case "0", "false", "0.0", "no": return .value(.bool(false))
+    default: return .invalid(.notTick)
+    }
+  }
+
+  /// Splits a 问卷星 "other" answer `其他【请注明】〖柜台〗` into the option and the written text.
+  static func splitOtherText(_ text: String) -> (option: String, other: String)? {
+    guard text.hasSuffix("〗"), let open = text.lastIndex(of: "〖") else { return nil }
+    let option = HeaderText.trimmed(String(text[..<open]))
+    let other = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+    return (option, other)
+  }
+}

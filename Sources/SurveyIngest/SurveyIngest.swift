@@ -1,1 +1,0 @@
-// SurveyIngest: see DESIGN.md §3 for what this module owns.

@@ -1,0 +1,116 @@
+import SurveySchema
+
+/// The scoring end of ingestion: keeps a compact store of every child and volunteer
+/// and, once every file is read, turns it into scores and estimates.
+///
+/// For each accepted response it keeps only what the kit's scales, indicators,
+/// agreement pairs, design, regions and breakdown refer to, as small codes per unit
+/// (a few bytes per child per field), and computes the form's scale scores at once.
+/// A later response for the same form and subject replaces the earlier one.
+/// Memory grows with the number of children, never with the number of rows.
+///
+/// ```swift
+/// var sink = try ScoringSink(kit: kit, options: ScoringOptions(by: "category"))
+/// try runner.run(into: &sink)            // ingestion calls accept(_:of:) per row
+/// let result = sink.finish()
+/// ```
+public struct ScoringSink: ResponseSink, Sendable {
+  let plan: ScoringPlan
+  var children: UnitStore
+  var volunteers: UnitStore
+  /// Per child, the register's weight (NaN when blank or not given).
+  var weights: [Double] = []
+  /// Per child, where its register row is: an index into `registerFiles` and the
+  /// spreadsheet row (0 = no register row), for locating design problems.
+  var registerFileIndex: [UInt16] = []
+  var registerRows: [Int32] = []
+  var registerFiles: [String] = []
+  /// Accepted responses per form, replacements included.
+  private(set) var accepted: [String: Int] = [:]
+  /// Responses that replaced an earlier one of the same form and subject, per form.
+  private(set) var replaced: [String: Int] = [:]
+  /// Responses without a subject id, or of a form the kit does not have; not stored.
+  private(set) var ignored = 0
+
+  /// Prepares a sink for a kit.
+  /// - Parameters:
+  ///   - kit: the loaded kit (lint it first).
+  ///   - options: breakdown, suppression, interval level, salt.
+  /// - Throws: `ScoringError` when an indicator, agreement pair or scale cannot be
+  ///   prepared (an unknown name, a reversed item without a range…) or `--by` names
+  ///   no register field; every problem is listed with its location.
+  public init(kit: Kit, options: ScoringOptions = ScoringOptions()) throws(ScoringError) {
+    plan = try ScoringPlan(kit: kit, options: options)
+    children = UnitStore(columnCount: plan.childColumns)
+    volunteers = UnitStore(columnCount: plan.volunteerColumns)
+  }
+
+  /// The number of children seen (in the register or in any informant file).
+  public var childCount: Int { children.count }
+
+  /// The number of volunteers seen.
+  public var volunteerCount: Int { volunteers.count }
+
+  /// Accepted responses of a form so far.
+  public func acceptedCount(form: String) -> Int { accepted[form, default: 0] }
+
+  /// Takes one accepted response: stores the referenced answers and the form's scale
+  /// scores for its subject, replacing what an earlier response of the same form
+  /// said about that subject.
+  public mutating func accept(_ response: Response, of instrument: Instrument) {
+    guard let form = plan.forms[instrument.formID], let subject = response.subject, !subject.isEmpty else {
+      ignored += 1
+      return
+    }
+    accepted[form.form, default: 0] += 1
+    switch form.unit {
+    case .child:
+      Self.store(response, form, in: &children, replaced: &replaced)
+      if instrument.respondent == .roster {
+        noteRegisterRow(response, unit: children.intern(subject), weightSlot: form.weightSlot)
+      }
+    case .volunteer:
+      Self.store(response, form, in: &volunteers, replaced: &replaced)
+    }
+  }
+
+  /// Keeps a register row's weight and location.
+  private mutating func noteRegisterRow(_ response: Response, unit: Int, weightSlot: Int?) {
+    let missing = children.count - registerRows.count
+    if missing > 0 {
+      weights.append(contentsOf: repeatElement(.nan, count: missing))
+      registerRows.append(contentsOf: repeatElement(0, count: missing))
+      registerFileIndex.append(contentsOf: repeatElement(0, count: missing))
+    }
+    if let slot = weightSlot {
+      let value = slot < response.answers.count ? response.answers[slot].value : nil
+      weights[unit] = value.map(\.numberValue) ?? .nan
+    }
+    let file = response.source.file
+    let fileIndex = registerFiles.firstIndex(of: file) ?? registerFiles.count
+    if fileIndex == registerFiles.count { registerFiles.append(file) }
+    registerFileIndex[unit] = UInt16(clamping: fileIndex)
+    registerRows[unit] = Int32(clamping: response.source.row)
+  }
+
+  private static func store(
+    _ response: Response, _ form: FormPlan, in units: inout UnitStore, replaced: inout [String: Int]
+  ) {
+    guard let subject = response.subject else { return }
+    let unit = units.intern(subject)
+    let bit = units.formBit(form.form)
+    if units.formMask[unit] & bit != 0 { replaced[form.form, default: 0] += 1 }
+    units.markResponse(unit, bit: bit)
+    let answers = response.answers
+    for (slot, column) in form.copies {
+      units.set(slot < answers.count ? answers[slot].value : nil, column: column, unit: unit)
+    }
+    for scale in form.scales {
+      let items = scale.scorer.items.map { scale.scorer.itemScore($0, in: answers) }
+      for (item, column) in zip(items, scale.itemColumns) {
+        units.set(item.map(Value.number), column: column, unit: unit)
+      }
+      units.set(scale.scorer.score(items).map(Value.number), column: scale.scoreColumn, unit: unit)
+    }
+  }
+}

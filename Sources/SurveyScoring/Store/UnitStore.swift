@@ -1,0 +1,90 @@
+import SurveySchema
+
+/// The compact store of one kind of unit (children or volunteers): interned ids, the
+/// forms each unit has a response of, and one `CodeColumn` per stored field.
+///
+/// Memory is O(units): a few bytes per unit per stored field, never per row read.
+struct UnitStore: Sendable {
+  /// Unit index -> id, in order of first appearance.
+  private(set) var ids: [String] = []
+  private var index: [String: Int32] = [:]
+  /// Per unit, bit `f` set when a response of form `f` (see `forms`) was accepted.
+  private(set) var formMask: [UInt32] = []
+  /// The stored fields' columns, by column index.
+  var columns: [CodeColumn]
+  /// Form ids in bit order of `formMask`.
+  private(set) var forms: [String] = []
+
+  init(columnCount: Int) {
+    columns = Array(repeating: CodeColumn(), count: columnCount)
+  }
+
+  /// The number of units.
+  var count: Int { ids.count }
+
+  /// The index of a unit, or `nil` if it was never seen.
+  func unit(ofID id: String) -> Int? {
+    index[id].map(Int.init)
+  }
+
+  /// The index of a unit, interning its id when new.
+  mutating func intern(_ id: String) -> Int {
+    if let known = index[id] { return Int(known) }
+    let unit = ids.count
+    ids.append(id)
+    index[id] = Int32(unit)
+    formMask.append(0)
+    return unit
+  }
+
+  /// The bit of a form in `formMask` (forms beyond 32 share the last bit).
+  mutating func formBit(_ form: String) -> UInt32 {
+    if let i = forms.firstIndex(of: form) { return 1 << UInt32(min(i, 31)) }
+    forms.append(form)
+    return 1 << UInt32(min(forms.count - 1, 31))
+  }
+
+  /// The bit of a form already registered, or `0`.
+  func existingFormBit(_ form: String) -> UInt32 {
+    forms.firstIndex(of: form).map { 1 << UInt32(min($0, 31)) } ?? 0
+  }
+
+  /// Marks that `unit` has a response of the form with `bit`.
+  mutating func markResponse(_ unit: Int, bit: UInt32) {
+    formMask[unit] |= bit
+  }
+
+  /// Sets one stored value of a unit, growing the column as needed.
+  mutating func set(_ value: Value?, column: Int, unit: Int) {
+    if columns[column].count <= unit { columns[column].grow(to: ids.count) }
+    columns[column].set(value, at: unit)
+  }
+
+  /// A stored value (`nil` = missing, also for a unit the column never reached).
+  func value(column: Int, unit: Int) -> Value? {
+    let c = columns[column]
+    return unit < c.count ? c.value(at: unit) : nil
+  }
+
+  /// A stored code (`0` = missing).
+  func code(column: Int, unit: Int) -> UInt32 {
+    let c = columns[column]
+    return unit < c.count ? c.code(at: unit) : 0
+  }
+
+  /// Grows every column to hold every unit (after ingestion, before evaluation).
+  mutating func finishGrowing() {
+    for i in columns.indices { columns[i].grow(to: ids.count) }
+  }
+}
+
+/// The answers of one unit, as bound expressions read them (slot = column index).
+struct UnitContext: ExpressionContext {
+  let store: UnitStore
+  let unit: Int
+  let today: String
+
+  func answer(slot: Int) -> Answer {
+    store.value(column: slot, unit: unit).map(Answer.value) ?? .blank
+  }
+}
