@@ -74,41 +74,45 @@ struct ScaleModel: Sendable {
   /// scores in ascending order. Items are independent given the latent; blanks are
   /// independent of the answers. Sums run in a fixed order, so results are reproducible.
   func distribution(mean: Double) -> (missing: Double, scores: [(score: Double, probability: Double)]) {
+    // Item scores are whole numbers in every kit seen (Likert values, 0/1 quiz scores);
+    // other values are rounded to 1/1000 so that sums can index an array.
+    let scale = items.allSatisfy { $0.scored.allSatisfy { $0 == $0.rounded() } } ? 1.0 : 1000.0
+    let steps = items.map { $0.scored.map { Int(($0 * scale).rounded()) } }
+    let low = steps.reduce(0) { $0 + ($1.min() ?? 0) }
+    let high = steps.reduce(0) { $0 + ($1.max() ?? 0) }
+    let width = max(0, high) - min(0, low) + 1
+    let offset = -min(0, low)
     var missing = 0.0
     var scores: [Double: Double] = [:]
-    for (offset, weight) in zip(LatentGrid.offsets, LatentGrid.weights) {
-      let perItem = items.map { $0.categoryProbabilities(latent: mean + offset) }
-      let states = sums(perItem)
-      for count in states.indices {
-        for sum in states[count].keys.sorted() {
-          let p = weight * (states[count][sum] ?? 0)
-          if count < minValid {
+    for (shift, weight) in zip(LatentGrid.offsets, LatentGrid.weights) {
+      let perItem = items.map { $0.categoryProbabilities(latent: mean + shift) }
+      // states[count][sum + offset]: P(count items answered with this sum).
+      var states = [[Double]](repeating: [Double](repeating: 0, count: width), count: items.count + 1)
+      states[0][offset] = 1
+      for (index, item) in items.enumerated() {
+        for count in stride(from: index, through: 0, by: -1) {
+          for sum in 0..<width {
+            let p = states[count][sum]
+            guard p > 0 else { continue }
+            states[count][sum] = p * item.blank
+            for (category, q) in perItem[index].enumerated() where q > 0 {
+              states[count + 1][sum + steps[index][category]] += p * q * (1 - item.blank)
+            }
+          }
+        }
+      }
+      for count in 0...items.count {
+        for sum in 0..<width where states[count][sum] > 0 {
+          let p = weight * states[count][sum]
+          if count < minValid || count == 0 {
             missing += p
           } else {
-            scores[isSum ? sum : sum / Double(count), default: 0] += p
+            let total = Double(sum - offset) / scale
+            scores[isSum ? total : total / Double(count), default: 0] += p
           }
         }
       }
     }
     return (missing, scores.keys.sorted().map { ($0, scores[$0] ?? 0) })
-  }
-
-  /// For each number of answered items, the distribution of the sum of their scores.
-  private func sums(_ perItem: [[Double]]) -> [[Double: Double]] {
-    var states: [[Double: Double]] = [[0: 1]]
-    for (item, probabilities) in zip(items, perItem) {
-      var next = [[Double: Double]](repeating: [:], count: states.count + 1)
-      for count in states.indices {
-        for sum in states[count].keys.sorted() {
-          let p = states[count][sum] ?? 0
-          if item.blank > 0 { next[count][sum, default: 0] += p * item.blank }
-          for (category, q) in probabilities.enumerated() where q > 0 {
-            next[count + 1][sum + item.scored[category], default: 0] += p * q * (1 - item.blank)
-          }
-        }
-      }
-      states = next
-    }
-    return states
   }
 }
