@@ -25,6 +25,21 @@ release: deps
 test: deps
 	$(SWIFT) test
 
+# The main job (README quick start): installs what is missing, builds in release mode,
+# generates demo data (DEMO_CHILDREN children, fixed seed) into demo-data/, and writes
+# the gap report in every format into out/ (Chinese) and out/en/ (English).
+DEMO_CHILDREN ?= 20000
+DEMO_KIT ?= surveys/aixin
+demo: release
+	@bin="$$($(SWIFT) build -c release --show-bin-path)/careeval"; \
+	  set -e; \
+	  echo "== demo data: $(DEMO_CHILDREN) children -> demo-data/"; \
+	  "$$bin" demo --kit $(DEMO_KIT) --out demo-data --children $(DEMO_CHILDREN) --seed 1; \
+	  echo "== gap report (中文) -> out/"; \
+	  "$$bin" report --kit $(DEMO_KIT) demo-data --out out --lang zh --by category; \
+	  echo "== gap report (English) -> out/en/"; \
+	  "$$bin" report --kit $(DEMO_KIT) demo-data --out out/en --lang en --by category
+
 # Look at the gap report as a reader would (headless Chromium, LibreOffice); see
 # scripts/screenshots.sh. REPORT=DIR picks a report folder (default: out, or the test fixture).
 screenshots: deps
