@@ -118,3 +118,13 @@ import Testing
     #expect(interner.labels == ["b", "a", "c"] && interner.existingID(for: "z") == nil)
   }
 }
+
+@Suite struct SchemaBridgingTests {
+  @Test func kitKindsAndDirectionsMapOneToOne() {
+    #expect(
+      IndicatorKind.allCases.map { MeasureKind($0).rawValue }
+        == IndicatorKind.allCases.map(\.rawValue))
+    #expect(
+      Direction.allCases.map { TargetDirection($0).rawValue } == Direction.allCases.map(\.rawValue))
+  }
+}
