@@ -62,17 +62,38 @@ def careeval_executable() -> Path:
     return Path(bin_path) / "careeval"
 
 
-def careeval(*args: str | Path, ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess:
+def _shown(arg: str | Path) -> str:
+    """An argument as a reader would type it: paths relative to the repository."""
+    if isinstance(arg, Path):
+        try:
+            return str(arg.resolve().relative_to(REPO))
+        except ValueError:
+            return str(arg)
+    return str(arg)
+
+
+def careeval(*args: str | Path | int, ok: tuple[int, ...] = (0,), echo: bool = False) -> subprocess.CompletedProcess:
     """Runs `careeval ARGS` from the repository root and returns the finished process.
 
     Exit status 1 means "data problems found" (the outputs are still written); pass
     ok=(0, 1) to accept it. Any other status raises with the command's stderr.
+    With echo=True, prints the command line and what the command printed.
     """
-    command = [str(careeval_executable()), *map(str, args)]
+    shown = [_shown(arg) if isinstance(arg, Path) else str(arg) for arg in args]
+    command = [str(careeval_executable()), *(str(arg) for arg in args)]
+    if echo:
+        print("$ careeval " + shlex.join(shown))
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    if echo:
+        for stream in (result.stdout, result.stderr):
+            lines = stream.rstrip().splitlines()
+            for line in lines[:25]:
+                print("  " + line)
+            if len(lines) > 25:
+                print(f"  … ({len(lines) - 25} more lines)")
     if result.returncode not in ok:
         raise RuntimeError(
-            f"`careeval {shlex.join(map(str, args))}` exited with {result.returncode}:\n{result.stderr}"
+            f"`careeval {shlex.join(shown)}` exited with {result.returncode}:\n{result.stderr}"
         )
     return result
 
@@ -88,7 +109,7 @@ class Run:
         return self.out / name
 
 
-def demo_run(refresh: bool = False, by: str | None = None) -> Run:
+def demo_run(refresh: bool = False, by: str | None = None, echo: bool = False) -> Run:
     """Makes (once) the demo data and runs `careeval score` and `careeval report` on it.
 
     The outputs are reused while they are newer than the careeval executable;
@@ -104,11 +125,11 @@ def demo_run(refresh: bool = False, by: str | None = None) -> Run:
         return Run(data, out)
     if not own_data:
         shutil.rmtree(data, ignore_errors=True)
-        careeval("demo", "--kit", KIT, "--out", data, "--children", str(DEMO_CHILDREN), "--seed", str(DEMO_SEED))
+        careeval("demo", "--kit", KIT, "--out", data, "--children", DEMO_CHILDREN, "--seed", DEMO_SEED, echo=echo)
     shutil.rmtree(out, ignore_errors=True)
     breakdown = [] if by is None else ["--by", by]
-    careeval("score", "--kit", KIT, data, "--out", out, *breakdown, ok=(0, 1))
-    careeval("report", "--kit", KIT, data, "--out", out, "--format", "html,md,json", *breakdown, ok=(0, 1))
+    careeval("score", "--kit", KIT, data, "--out", out, *breakdown, ok=(0, 1), echo=echo)
+    careeval("report", "--kit", KIT, data, "--out", out, "--format", "html,md,json", *breakdown, ok=(0, 1), echo=echo)
     done.touch()
     return Run(data, out)
 
