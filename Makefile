@@ -54,5 +54,9 @@ reference:
 	reference/.venv/bin/python reference/t_values.py
 	reference/.venv/bin/python reference/make_reference.py
 
+# Benchmarks (heavy: minutes, a 170 MB input; results go to bench/RESULTS.md by hand).
+bench: deps
+	bench/csv-throughput.sh
+
 clean:
 	rm -rf .build out
