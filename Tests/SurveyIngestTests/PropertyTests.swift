@@ -23,9 +23,8 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// One kind of damage done to a valid data set, and the rule that must name it.
 private enum Corruption: CaseIterable {
-  case strayQuote, textAfterQuote, badCode, blankRequired, badNumber, duplicatedRow, newerDuplicate,
-    unknownChild,
-    extraField
+  case strayQuote, textAfterQuote, badCode, blankRequired, badNumber, duplicatedRow, reusedID, newerDuplicate
+  case unknownChild, extraField
 
   var rule: IngestRule {
     switch self {
@@ -33,8 +32,8 @@ private enum Corruption: CaseIterable {
     case .badCode: .choice
     case .blankRequired: .required
     case .badNumber: .type
-    case .duplicatedRow: .duplicateID
-    case .newerDuplicate: .duplicateSubject
+    case .duplicatedRow, .newerDuplicate: .duplicateSubject
+    case .reusedID: .duplicateID
     case .unknownChild: .unlinked
     case .extraField: .fieldCount
     }
@@ -122,8 +121,13 @@ private func validData(_ rng: inout SeededGenerator) -> (
       case .unknownChild: rows[row][1] = "C9\(row)"
       case .extraField: rows[row].append("surplus")
       case .duplicatedRow:
+        // Sent twice with the same time: the copy, read last, is kept.
         extraRows.append(rows[row])
-        expected[cells.count + extraRows.count] = kind.rule
+      case .reusedID:
+        // Another child's questionnaire number: the row read later is the duplicate.
+        let donor = targets.removeFirst()
+        rows[row][0] = rows[donor][0]
+        expected[max(row, donor) + 1] = kind.rule
         continue
       case .newerDuplicate:
         var copy = rows[row]

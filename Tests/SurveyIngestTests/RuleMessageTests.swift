@@ -212,3 +212,16 @@ private func run(
     #expect(result.file("child.csv")?.rejected == 1)
   }
 }
+
+@Suite struct ResentResponseTests {
+  @Test func theSameResponseSentAgainLaterReplacesTheEarlierOne() throws {
+    var data = try miniData()
+    data[2].1 += "R1,C001,yes,monthly,,11,,,2024-05-03T09:00:00+08:00\n"
+    let result = try ingestMini(data)
+    #expect(
+      result.problems == [
+        "duplicate-subject: child 'C001' has another 'child' response in row 6 (submitted later, 2024-05-03T09:00:00+08:00); that row is kept and this one (submitted 2024-05-01T09:00:00+08:00) is a duplicate"
+      ])
+    #expect(result.rejects.first?[2] == "2")
+  }
+}

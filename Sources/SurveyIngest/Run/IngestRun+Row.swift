@@ -149,9 +149,13 @@ extension IngestRun {
     let slot = context.keptSlot
     let record = Int32(truncatingIfNeeded: raw.number)
     var claimedID = false
+    var resentID: (record: Int32, file: Int32)?
     if !rejected, let responseID {
-      if let first = kept[slot].byResponseID.updateValue((record, Int32(index)), forKey: responseID)
-      {
+      let first = kept[slot].byResponseID.updateValue((record, Int32(index)), forKey: responseID)
+      if let first, isKeptRow(first, of: subject, in: slot) {
+        // The same response sent again: the same-subject rule below keeps the latest.
+        resentID = first
+      } else if let first {
         kept[slot].byResponseID[responseID] = first
         let column = context.column(of: links.responseID) ?? context.plan.responseIDColumns.first
         let reference = RowReference(
@@ -186,7 +190,14 @@ extension IngestRun {
           found.append(
             Found(rule: .duplicateSubject, column: subjectColumn, message: message, slot: nil))
           rejected = true
-          if claimedID, let responseID { kept[slot].byResponseID.removeValue(forKey: responseID) }
+          if let responseID {
+            if let resentID {
+              // The same response sent again, older than the kept one: the id stays with the kept row.
+              kept[slot].byResponseID[responseID] = resentID
+            } else if claimedID {
+              kept[slot].byResponseID.removeValue(forKey: responseID)
+            }
+          }
         }
       }
     }
@@ -257,6 +268,13 @@ extension IngestRun {
     summary.files[file].accepted -= 1
     summary.files[file].rejected += 1
     summary.regionRejections[region ?? "", default: 0] += 1
+  }
+
+  /// Whether the row an id points at is the kept row of `subject`: the same
+  /// response sent again, which the same-subject rule (latest wins) handles.
+  private func isKeptRow(_ row: (record: Int32, file: Int32), of subject: String?, in slot: Int) -> Bool {
+    guard let subject, let kept = kept[slot].bySubject[subject] else { return false }
+    return kept.record == row.record && kept.file == row.file
   }
 
   /// The first non-blank cell among platform metadata columns.
