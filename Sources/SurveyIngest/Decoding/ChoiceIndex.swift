@@ -11,8 +11,6 @@ final class ChoiceIndex: Sendable {
   let listName: String
   /// The choice names in list order; an `or_other` question adds `other`.
   let names: [String]
-  /// Each choice as a decoded answer (`.value(.string(name))`), made once.
-  let answers: [Answer]
   private let nameBytes: [[UInt8]]
   /// For names of one byte (`1`…`5`, `a`): the choice index by byte, or -1.
   private let singleByte: [Int16]
@@ -23,7 +21,6 @@ final class ChoiceIndex: Sendable {
     var names = list?.names ?? []
     if orOther, !names.contains("other") { names.append("other") }
     self.names = names
-    answers = names.map { .value(.string($0)) }
     nameBytes = names.map { Array($0.utf8) }
     var singleByte = [Int16](repeating: -1, count: 256)
     for (index, bytes) in nameBytes.enumerated()

@@ -29,13 +29,6 @@ extension IngestRun {
     summary.regionRejections[region ?? "", default: 0] += 1
   }
 
-  /// Whether the row an id points at is the kept row of `subject`: the same
-  /// response sent again, which the same-subject rule (latest wins) handles.
-  func isKeptRow(_ row: (record: Int32, file: Int32), of subject: String?, in slot: Int) -> Bool {
-    guard let subject, let kept = kept[slot].bySubject[subject] else { return false }
-    return kept.record == row.record && kept.file == row.file
-  }
-
   /// The first non-blank cell among platform metadata columns.
   func platformText(_ raw: CSVRawRecord, _ columns: [Int]) -> String? {
     for column in columns where !raw.isEmpty(at: column) {

@@ -112,11 +112,13 @@ extension IngestRun {
           message: IngestMessages.noSubject(
             column: subjectColumnName, field: field, noun: links.subjectNoun), slot: nil))
     }
+    // The register entry of the child the row is about (one lookup for the row).
+    let childEntry = links.part == .roster ? nil : subject.flatMap { register.entry(of: $0) }
     if case .informant = links.part, register.isLoaded, let subject,
-      register.child(subject)?.isAccepted != true
+      childEntry.map({ register.children[$0].isAccepted }) != true
     {
       var rejectedRow: (file: String, row: Int)?
-      if let child = register.child(subject), child.rejectedFile >= 0 {
+      if let child = childEntry.map({ register.children[$0] }), child.rejectedFile >= 0 {
         rejectedRow = (summary.files[Int(child.rejectedFile)].path, Int(child.rejectedRow))
       }
       let message = IngestMessages.unlinked(
@@ -124,7 +126,7 @@ extension IngestRun {
       found.append(Found(rule: .unlinked, column: subjectColumn, message: message, slot: nil))
     }
     let childRegion =
-      links.part == .roster ? regionCode : subject.flatMap { register.region(of: $0) }
+      links.part == .roster ? regionCode : childEntry.flatMap { register.region(ofEntry: $0) }
 
     let hasCellErrors = found.contains { !$0.rule.isWarning && !$0.rule.isRowLevel }
     var rejected =
@@ -144,61 +146,29 @@ extension IngestRun {
       ? timeText : (moment.map { $0.hasTime ? $0.isoDateTime : $0.isoDate } ?? timeText)
     let form = context.instrument.formID
 
-    // One hash per map for the usual row: claim the id and the subject, and put the
-    // earlier entry back in the rare case of a duplicate.
-    let slot = context.keptSlot
-    let record = Int32(truncatingIfNeeded: raw.number)
-    var claimedID = false
-    var resentID: (record: Int32, file: Int32)?
+    var claim = DuplicateClaim()
     if !rejected, let responseID {
-      let first = kept[slot].byResponseID.updateValue((record, Int32(index)), forKey: responseID)
-      if let first, isKeptRow(first, of: subject, in: slot) {
-        // The same response sent again: the same-subject rule below keeps the latest.
-        resentID = first
-      } else if let first {
-        kept[slot].byResponseID[responseID] = first
-        let column = context.column(of: links.responseID) ?? context.plan.responseIDColumns.first
-        let reference = RowReference(
-          file: summary.files[Int(first.file)].path, row: Int(first.record),
-          sameFile: Int(first.file) == index)
-        let message = IngestMessages.duplicateID(
-          id: responseID, column: column.map(context.plan.name(ofColumn:)) ?? "", first: reference)
-        found.append(Found(rule: .duplicateID, column: column, message: message, slot: nil))
+      if let problem = claimResponseID(
+        responseID, subject: subject, record: raw.number, context, claim: &claim)
+      {
+        found.append(
+          Found(rule: .duplicateID, column: problem.column, message: problem.message, slot: nil))
         rejected = true
-      } else {
-        claimedID = true
       }
     }
     var superseded: KeptRows.Kept?
     let spillOffset = spill.endOffset
     if !rejected, let subject, links.part != .standalone {
       let mine = KeptRows.Kept(
-        time: time, record: record, line: Int32(truncatingIfNeeded: raw.line), file: Int32(index),
-        spill: spillOffset)
-      if let previous = kept[slot].bySubject.updateValue(mine, forKey: subject) {
-        if KeptRows.replaces(time, previous.time) {
-          superseded = previous
-        } else {
-          kept[slot].bySubject[subject] = previous
-          let keptTime = try spill.record(at: previous.spill).first
-          let reference = RowReference(
-            file: summary.files[Int(previous.file)].path, row: Int(previous.record),
-            sameFile: Int(previous.file) == index)
-          let message = IngestMessages.duplicateSubject(
-            id: subject, noun: links.subjectNoun, form: form, this: submittedAt, kept: reference,
-            keptTime: keptTime.flatMap { $0.isEmpty ? nil : $0 }, keptIsLater: false)
-          found.append(
-            Found(rule: .duplicateSubject, column: subjectColumn, message: message, slot: nil))
-          rejected = true
-          if let responseID {
-            if let resentID {
-              // The same response sent again, older than the kept one: the id stays with the kept row.
-              kept[slot].byResponseID[responseID] = resentID
-            } else if claimedID {
-              kept[slot].byResponseID.removeValue(forKey: responseID)
-            }
-          }
-        }
+        time: time, record: Int32(truncatingIfNeeded: raw.number),
+        line: Int32(truncatingIfNeeded: raw.line), file: Int32(index), spill: spillOffset)
+      switch try claimSubject(subject, mine, context, submittedAt: submittedAt, claim: claim) {
+      case .kept: break
+      case .replaces(let previous): superseded = previous
+      case .duplicate(let message):
+        found.append(
+          Found(rule: .duplicateSubject, column: subjectColumn, message: message, slot: nil))
+        rejected = true
       }
     }
 
@@ -234,7 +204,8 @@ extension IngestRun {
     switch links.part {
     case .roster: if let subject { register.accept(subject, region: regionCode) }
     case .volunteer: if let subject { volunteers.insert(subject) }
-    case .informant(let bit): if let subject { register.markResponded(subject, bit: bit) }
+    case .informant(let bit):
+      if let childEntry { register.markResponded(entry: childEntry, bit: bit) }
     case .standalone: break
     }
     let response = Response(

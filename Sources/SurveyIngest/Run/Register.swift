@@ -13,7 +13,8 @@ struct Register {
     var rejectedRow: Int32 = 0
   }
 
-  private(set) var children: [String: Child] = [:]
+  /// One entry per child id, in the order the ids were first seen.
+  private(set) var children = IDTable<Child>()
   private(set) var regions: [String] = []
   private var regionIndex: [String: Int32] = [:]
   /// Whether a register file was read, so that responses can be linked.
@@ -21,34 +22,39 @@ struct Register {
 
   /// Records an accepted register row (a later accepted row replaces the region).
   mutating func accept(_ id: String, region: String?) {
-    var child = children[id] ?? Child()
-    child.isAccepted = true
-    if let region { child.region = index(ofRegion: region) } else { child.region = -1 }
-    children[id] = child
+    let regionIndex = region.map { index(ofRegion: $0) } ?? -1
+    let entry = children.entry(of: id, inserting: Child()).entry
+    children[entry].isAccepted = true
+    children[entry].region = regionIndex
   }
 
   /// Records a rejected register row, unless the child already has an accepted one.
   mutating func reject(_ id: String, file: Int, row: Int) {
-    var child = children[id] ?? Child()
-    guard !child.isAccepted else { return }
-    if child.rejectedFile < 0 {
-      child.rejectedFile = Int32(file)
-      child.rejectedRow = Int32(truncatingIfNeeded: row)
-    }
-    children[id] = child
+    let entry = children.entry(of: id, inserting: Child()).entry
+    guard !children[entry].isAccepted, children[entry].rejectedFile < 0 else { return }
+    children[entry].rejectedFile = Int32(file)
+    children[entry].rejectedRow = Int32(truncatingIfNeeded: row)
   }
+
+  /// The entry of a child id, or `nil` when the register does not name it.
+  func entry(of id: String) -> Int? { children.entry(of: id) }
 
   /// Marks an accepted response of the informant instrument with this bit.
-  mutating func markResponded(_ id: String, bit: Int) {
-    children[id]?.responded |= 1 << UInt32(bit)
+  mutating func markResponded(entry: Int, bit: Int) {
+    children[entry].responded |= 1 << UInt32(bit)
   }
 
-  func child(_ id: String) -> Child? { children[id] }
+  func child(_ id: String) -> Child? { children.entry(of: id).map { children[$0] } }
+
+  /// The region code of a child entry, or `nil`.
+  func region(ofEntry entry: Int) -> String? {
+    let index = children[entry].region
+    return index >= 0 ? regions[Int(index)] : nil
+  }
 
   /// The region code of a child, or `nil`.
   func region(of id: String) -> String? {
-    guard let index = children[id]?.region, index >= 0 else { return nil }
-    return regions[Int(index)]
+    children.entry(of: id).flatMap { region(ofEntry: $0) }
   }
 
   private mutating func index(ofRegion code: String) -> Int32 {
@@ -73,8 +79,17 @@ struct KeptRows {
     var spill: Int64
   }
 
-  var bySubject: [String: Kept] = [:]
-  var byResponseID: [String: (record: Int32, file: Int32)] = [:]
+  /// The row that claimed a response id.
+  struct Claim {
+    var record: Int32
+    /// The file index, or -1 once the claim was withdrawn (the row was rejected).
+    var file: Int32
+
+    var isWithdrawn: Bool { file < 0 }
+  }
+
+  var bySubject = IDTable<Kept>()
+  var byResponseID = IDTable<Claim>()
 
   /// Whether a new row with time `new` replaces a kept row with time `kept`: the
   /// later time wins; with equal or unknown times, the row read last wins.

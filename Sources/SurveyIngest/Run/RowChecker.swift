@@ -36,6 +36,9 @@ struct RowChecker {
   private let otherSlot: [Int?]
   /// Per slot: the answer column, or -1 (none, or a calculation).
   private let answerColumns: [Int]
+  /// The common cells' decoding in flat memory.
+  private let tables: CellTables
+  private let layout: ExportLayout
   /// Per slot: whether tick-box or other-text columns feed the question too.
   private let hasExtraColumns: [Bool]
   /// The slots to which any rule (relevant, required, constraint, calculation)
@@ -63,6 +66,8 @@ struct RowChecker {
       plan.decoders[slot].kind.isComputed ? -1 : (plan.feeds[slot].answer ?? -1)
     }
     hasExtraColumns = plan.feeds.map { !$0.options.isEmpty || $0.other != nil }
+    tables = CellTables(plan: plan, hasExtraColumns: hasExtraColumns)
+    layout = plan.map.layout
     constraintMemo = rules.questions.map { rules in
       guard let constraint = rules.constraint, constraint.bound.expression.references.isEmpty,
         !Self.readsClock(constraint.bound.expression)
@@ -90,44 +95,97 @@ struct RowChecker {
     let count = questions.count
     var faults: [Fault] = []
     var others: [(slot: Int, text: String)] = []
-    // Every slot is written once, in slot order, into fresh storage. The decoders
-    // are read through an unsafe buffer so that each call borrows its decoder;
-    // through the array, every call copied it (a retain and release per list).
-    var answers = decoders.withUnsafeBufferPointer { decoders in
-      [Answer](unsafeUninitializedCapacity: count) { buffer, initialized in
-        for slot in 0..<count {
-          let column = answerColumns[slot]
-          if hasExtraColumns[slot] {
-            buffer.initializeElement(
-              at: slot,
-              to: extraColumnsAnswer(
-                record, slot: slot, decoder: decoders[slot], faults: &faults, others: &others))
-            continue
-          }
-          guard column >= 0 else {
-            buffer.initializeElement(at: slot, to: .blank)
-            continue
-          }
-          let bytes = record.bytes(at: column)
-          if let answer = decoders[slot].fastAnswer(bytes) {
+    // Every slot is written once, in slot order, into fresh storage. Common cells
+    // are decoded from the flat tables; the rest (special cells, labels, invalid
+    // values, select_multiple) by the slot's decoder, read through an unsafe
+    // buffer so that each call borrows it instead of copying it.
+    let tables = self.tables
+    var answers = withExtendedLifetime(tables) {
+      decoders.withUnsafeBufferPointer { decoders in
+        [Answer](unsafeUninitializedCapacity: count) { buffer, initialized in
+          let kinds = tables.kinds
+          let columns = tables.columns
+          let choiceAnswers = tables.answers
+          for slot in 0..<count {
+            let kind = kinds[slot]
+            switch kind {
+            case .blank:
+              buffer.initializeElement(at: slot, to: .blank)
+              continue
+            case .extra:
+              buffer.initializeElement(
+                at: slot,
+                to: extraColumnsAnswer(
+                  record, slot: slot, decoder: decoders[slot], faults: &faults, others: &others))
+              continue
+            default: break
+            }
+            let column = columns[slot]
+            let bytes = record.bytes(at: column)
+            guard let base = bytes.baseAddress, bytes.count > 0 else {
+              buffer.initializeElement(at: slot, to: .blank)
+              continue
+            }
+            let first = base[0]
+            // Only cells starting with a space, tab, `n` (`n/a`), `(` or a full-width
+            // bracket (`(跳过)`, `（空）`) or `-` (`-3`) can be special.
+            let mayBeSpecial =
+              first <= 0x20 || first == 0x6E || first == 0x28 || first == 0xEF || first == 0x2D
+            if !mayBeSpecial || SpecialCell.classify(bytes, layout: layout) == nil {
+              switch kind {
+              case .choice:
+                let choice = tables.choice(slot, bytes, first: first)
+                if choice >= 0 {
+                  buffer.initializeElement(at: slot, to: choiceAnswers[choice])
+                  continue
+                }
+              case .integer:
+                if let x = NumberText.integer(bytes) {
+                  buffer.initializeElement(at: slot, to: .value(.number(x)))
+                  continue
+                }
+              case .decimal:
+                if let x = NumberText.decimal(bytes) {
+                  buffer.initializeElement(at: slot, to: .value(.number(x)))
+                  continue
+                }
+              case .text:
+                // A text starting with a visible ASCII character is not blank once trimmed.
+                if first > 0x20, first < 0x80 {
+                  let text = String(decoding: bytes, as: UTF8.self)
+                  buffer.initializeElement(at: slot, to: .value(.string(text)))
+                  continue
+                }
+              case .dateTime:
+                if let moment = DateText.moment(bytes: bytes) {
+                  buffer.initializeElement(at: slot, to: .value(.string(moment.isoDateTime)))
+                  continue
+                }
+              case .date:
+                if let moment = DateText.moment(bytes: bytes) {
+                  buffer.initializeElement(at: slot, to: .value(.string(moment.isoDate)))
+                  continue
+                }
+              case .blank, .extra, .general: break
+              }
+            }
+            var other: String?
+            var answer = Answer.blank
+            switch decoders[slot].decode(bytes, other: &other) {
+            case .value(let value): answer = .value(value)
+            case .blank: break
+            case .notAsked: answer = .notAsked
+            case .invalid(let fault):
+              faults.append(
+                Fault(
+                  slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""
+                ))
+            }
             buffer.initializeElement(at: slot, to: answer)
-            continue
+            if let other, let target = otherSlot[slot] { others.append((target, other)) }
           }
-          var other: String?
-          var answer = Answer.blank
-          switch decoders[slot].decode(bytes, other: &other) {
-          case .value(let value): answer = .value(value)
-          case .blank: break
-          case .notAsked: answer = .notAsked
-          case .invalid(let fault):
-            faults.append(
-              Fault(
-                slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""))
-          }
-          buffer.initializeElement(at: slot, to: answer)
-          if let other, let target = otherSlot[slot] { others.append((target, other)) }
+          initialized = count
         }
-        initialized = count
       }
     }
     for (slot, text) in others where answers[slot] == .blank && plan.feeds[slot].answer == nil {

@@ -1,0 +1,153 @@
+import SurveySchema
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The decoding of a file's common cells, laid out in flat memory for the row loop:
+/// per slot its column and how to read it, and for select_one questions their
+/// choice names and the answer each one decodes to.
+///
+/// The row loop reads these through plain pointers, so decoding a cell loads no
+/// class reference (each such load cost a retain and a release per cell). A class
+/// because it owns that memory; everything is written once, in `init`.
+final class CellTables {
+  /// How a slot's cell is read.
+  enum Kind: UInt8 {
+    /// No answer column, or a calculation: blank until the rules run.
+    case blank
+    /// Tick-box or other-text columns feed the question too.
+    case extra
+    /// Only ``QuestionDecoder/decode(_:other:)`` (select_multiple).
+    case general
+    case choice, integer, decimal, text, dateTime, date
+  }
+
+  let count: Int
+  let kinds: UnsafeMutablePointer<Kind>
+  let columns: UnsafeMutablePointer<Int>
+  /// Per slot: the range of its choices in the choice arrays (select_one only).
+  let choiceStart: UnsafeMutablePointer<Int>
+  let choiceEnd: UnsafeMutablePointer<Int>
+  /// Per select_one slot: 256 entries, the choice (index into the choice arrays)
+  /// whose name is that single byte, or -1. `singleByteRow[slot]` is the slot's row.
+  let singleByte: UnsafeMutablePointer<Int32>
+  let singleByteRow: UnsafeMutablePointer<Int>
+  /// Every choice name, UTF-8, one after the other.
+  let nameBytes: UnsafeMutablePointer<UInt8>
+  let nameStart: UnsafeMutablePointer<Int>
+  let nameCount: UnsafeMutablePointer<Int>
+  /// The answer each choice decodes to.
+  let answers: UnsafeMutablePointer<Answer>
+  private let choiceTotal: Int
+  private let selectCount: Int
+  private let byteTotal: Int
+
+  init(plan: FilePlan, hasExtraColumns: [Bool]) {
+    let decoders = plan.decoders
+    count = decoders.count
+    var kinds: [Kind] = []
+    var columns: [Int] = []
+    var choiceStart: [Int] = []
+    var choiceEnd: [Int] = []
+    var singleByteRow: [Int] = []
+    var singleByte: [Int32] = []
+    var names: [[UInt8]] = []
+    for slot in 0..<count {
+      let decoder = decoders[slot]
+      let column = decoder.kind.isComputed ? -1 : (plan.feeds[slot].answer ?? -1)
+      columns.append(column)
+      choiceStart.append(names.count)
+      singleByteRow.append(-1)
+      if hasExtraColumns[slot] && !decoder.kind.isComputed {
+        kinds.append(.extra)
+      } else if column < 0 {
+        kinds.append(.blank)
+      } else {
+        switch decoder.kind {
+        case .selectOne:
+          kinds.append(.choice)
+          var row = [Int32](repeating: -1, count: 256)
+          for name in decoder.choices?.names ?? [] {
+            let bytes = Array(name.utf8)
+            if bytes.count == 1, row[Int(bytes[0])] < 0 { row[Int(bytes[0])] = Int32(names.count) }
+            names.append(bytes)
+          }
+          singleByteRow[slot] = singleByte.count
+          singleByte += row
+        case .integer: kinds.append(.integer)
+        case .decimal: kinds.append(.decimal)
+        case .text: kinds.append(.text)
+        case .datetime: kinds.append(.dateTime)
+        case .date: kinds.append(.date)
+        case .selectMultiple, .computed: kinds.append(.general)
+        }
+      }
+      choiceEnd.append(names.count)
+    }
+    choiceTotal = names.count
+    selectCount = singleByte.count
+    self.kinds = Self.copy(kinds)
+    self.columns = Self.copy(columns)
+    self.choiceStart = Self.copy(choiceStart)
+    self.choiceEnd = Self.copy(choiceEnd)
+    self.singleByteRow = Self.copy(singleByteRow)
+    self.singleByte = Self.copy(singleByte)
+    var starts: [Int] = []
+    var offset = 0
+    for name in names {
+      starts.append(offset)
+      offset += name.count
+    }
+    self.nameStart = Self.copy(starts)
+    self.nameCount = Self.copy(names.map(\.count))
+    let bytes = names.flatMap { $0 }
+    byteTotal = bytes.count
+    self.nameBytes = Self.copy(bytes)
+    // Names made afresh from their bytes are stored inline when short (up to 15
+    // bytes), so copying such an answer into a row touches no reference count.
+    self.answers = Self.copy(
+      names.map { Answer.value(.string(String(decoding: $0, as: UTF8.self))) })
+  }
+
+  deinit {
+    kinds.deallocate()
+    columns.deallocate()
+    choiceStart.deallocate()
+    choiceEnd.deallocate()
+    singleByteRow.deallocate()
+    singleByte.deallocate()
+    nameStart.deallocate()
+    nameCount.deallocate()
+    nameBytes.deallocate()
+    answers.deinitialize(count: choiceTotal)
+    answers.deallocate()
+  }
+
+  private static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+    let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+    _ = UnsafeMutableBufferPointer(start: pointer, count: values.count).initialize(from: values)
+    return pointer
+  }
+
+  /// The choice of select_one `slot` whose name is exactly `bytes`, or -1 (first in
+  /// list order when names repeat, as ``ChoiceIndex/index(ofNameBytes:)``).
+  @inline(__always)
+  func choice(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>, first: UInt8) -> Int {
+    if bytes.count == 1 { return Int(singleByte[singleByteRow[slot] &+ Int(first)]) }
+    guard let base = bytes.baseAddress else { return -1 }
+    var choice = choiceStart[slot]
+    let end = choiceEnd[slot]
+    while choice < end {
+      if nameCount[choice] == bytes.count,
+        memcmp(nameBytes + nameStart[choice], base, bytes.count) == 0
+      {
+        return choice
+      }
+      choice &+= 1
+    }
+    return -1
+  }
+}
