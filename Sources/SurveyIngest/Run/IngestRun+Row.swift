@@ -186,6 +186,7 @@ extension IngestRun {
       if links.part == .roster, let subject {
         register.reject(subject, file: index, row: raw.number)
       }
+      checker.recycle(&checked.answers)
       return
     }
     for item in found where !item.rule.isWarning && !item.rule.isRowLevel {
@@ -208,10 +209,13 @@ extension IngestRun {
       if let childEntry { register.markResponded(entry: childEntry, bit: bit) }
     case .standalone: break
     }
-    let response = Response(
+    var answers: [Answer] = []
+    swap(&answers, &checked.answers)
+    var response = Response(
       form: form, responseID: responseID, subject: subject, submittedAt: submittedAt,
       source: SourceLocation(file: context.file.path, row: raw.number, column: 0),
-      answers: checked.answers)
+      answers: consume answers)
     sink.accept(response, of: context.instrument)
+    checker.recycle(&response.answers)
   }
 }

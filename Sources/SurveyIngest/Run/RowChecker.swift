@@ -1,6 +1,12 @@
 import CSVStream
 import SurveySchema
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A problem in one cell of a row (or with one question of it).
 struct CellIssue: Sendable {
   var rule: IngestRule
@@ -84,6 +90,30 @@ struct RowChecker {
     }
   }
 
+  /// The answers array of an earlier row, to be written over (see ``recycle(_:)``).
+  private var spareAnswers: [Answer] = []
+
+  /// Takes back a row's answers once nothing else needs them, so that the next row
+  /// writes over the same array instead of allocating one.
+  mutating func recycle(_ answers: inout [Answer]) {
+    swap(&answers, &spareAnswers)
+  }
+
+  /// Whether two answers are the same bits: then they hold the same references,
+  /// and writing one over the other would only retain and release.
+  @inline(__always)
+  private static func isSame(_ a: UnsafePointer<Answer>, _ b: UnsafePointer<Answer>) -> Bool {
+    memcmp(a, b, MemoryLayout<Answer>.size) == 0
+  }
+
+  /// Writes an answer that holds no reference (blank, not asked, a number) unless
+  /// the same bits are there already.
+  @inline(__always)
+  private static func store(_ answer: Answer, at place: UnsafeMutablePointer<Answer>) {
+    var answer = answer
+    if !isSame(place, &answer) { place.pointee = answer }
+  }
+
   private struct Fault {
     var slot: Int
     var fault: CellFault
@@ -95,14 +125,20 @@ struct RowChecker {
     let count = questions.count
     var faults: [Fault] = []
     var others: [(slot: Int, text: String)] = []
-    // Every slot is written once, in slot order, into fresh storage. Common cells
-    // are decoded from the flat tables; the rest (special cells, labels, invalid
-    // values, select_multiple) by the slot's decoder, read through an unsafe
-    // buffer so that each call borrows it instead of copying it.
+    // The answers are written over the previous row's array when the sink let go
+    // of it (see `recycle`). A cell whose answer is bit for bit the one already in
+    // place (the same choice, a blank again) is not written: that skips a retain
+    // and a release. Common cells are decoded from the flat tables; the rest
+    // (special cells, labels, invalid values, select_multiple) by the slot's
+    // decoder, read through an unsafe buffer so that each call borrows it.
+    var answers: [Answer] = []
+    swap(&answers, &spareAnswers)
+    if answers.count != count { answers = [Answer](repeating: .blank, count: count) }
     let tables = self.tables
-    var answers = withExtendedLifetime(tables) {
+    withExtendedLifetime(tables) {
       decoders.withUnsafeBufferPointer { decoders in
-        [Answer](unsafeUninitializedCapacity: count) { buffer, initialized in
+        answers.withUnsafeMutableBufferPointer { buffer in
+          guard let row = buffer.baseAddress else { return }
           let kinds = tables.kinds
           let columns = tables.columns
           let choiceAnswers = tables.answers
@@ -110,20 +146,18 @@ struct RowChecker {
             let kind = kinds[slot]
             switch kind {
             case .blank:
-              buffer.initializeElement(at: slot, to: .blank)
+              Self.store(.blank, at: row + slot)
               continue
             case .extra:
-              buffer.initializeElement(
-                at: slot,
-                to: extraColumnsAnswer(
-                  record, slot: slot, decoder: decoders[slot], faults: &faults, others: &others))
+              row[slot] = extraColumnsAnswer(
+                record, slot: slot, decoder: decoders[slot], faults: &faults, others: &others)
               continue
             default: break
             }
             let column = columns[slot]
             let bytes = record.bytes(at: column)
             guard let base = bytes.baseAddress, bytes.count > 0 else {
-              buffer.initializeElement(at: slot, to: .blank)
+              Self.store(.blank, at: row + slot)
               continue
             }
             let first = base[0]
@@ -136,34 +170,35 @@ struct RowChecker {
               case .choice:
                 let choice = tables.choice(slot, bytes, first: first)
                 if choice >= 0 {
-                  buffer.initializeElement(at: slot, to: choiceAnswers[choice])
+                  if !Self.isSame(row + slot, choiceAnswers + choice) {
+                    row[slot] = choiceAnswers[choice]
+                  }
                   continue
                 }
               case .integer:
                 if let x = NumberText.integer(bytes) {
-                  buffer.initializeElement(at: slot, to: .value(.number(x)))
+                  Self.store(.value(.number(x)), at: row + slot)
                   continue
                 }
               case .decimal:
                 if let x = NumberText.decimal(bytes) {
-                  buffer.initializeElement(at: slot, to: .value(.number(x)))
+                  Self.store(.value(.number(x)), at: row + slot)
                   continue
                 }
               case .text:
                 // A text starting with a visible ASCII character is not blank once trimmed.
                 if first > 0x20, first < 0x80 {
-                  let text = String(decoding: bytes, as: UTF8.self)
-                  buffer.initializeElement(at: slot, to: .value(.string(text)))
+                  row[slot] = .value(.string(String(decoding: bytes, as: UTF8.self)))
                   continue
                 }
               case .dateTime:
                 if let moment = DateText.moment(bytes: bytes) {
-                  buffer.initializeElement(at: slot, to: .value(.string(moment.isoDateTime)))
+                  row[slot] = .value(.string(moment.isoDateTime))
                   continue
                 }
               case .date:
                 if let moment = DateText.moment(bytes: bytes) {
-                  buffer.initializeElement(at: slot, to: .value(.string(moment.isoDate)))
+                  row[slot] = .value(.string(moment.isoDate))
                   continue
                 }
               case .blank, .extra, .general: break
@@ -181,10 +216,9 @@ struct RowChecker {
                   slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""
                 ))
             }
-            buffer.initializeElement(at: slot, to: answer)
+            row[slot] = answer
             if let other, let target = otherSlot[slot] { others.append((target, other)) }
           }
-          initialized = count
         }
       }
     }
