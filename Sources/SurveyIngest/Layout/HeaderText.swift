@@ -23,12 +23,12 @@ enum HeaderText {
 
   /// The text without surrounding whitespace (ASCII and Unicode, BOM included).
   static func trimmed(_ text: String) -> String {
-    var probe = text
-    let isTrimmed = probe.withUTF8 { bytes in
-      guard let first = bytes.first, let last = bytes.last else { return false }
-      return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
+    let utf8 = text.utf8
+    if let first = utf8.first, first > 0x20, first < 0x80, let last = utf8.last, last > 0x20,
+      last < 0x80
+    {
+      return text
     }
-    if isTrimmed { return text }
     let scalars = text.unicodeScalars
     let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
     guard let first = scalars.firstIndex(where: { !isSpace($0) }),

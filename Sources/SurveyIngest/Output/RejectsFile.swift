@@ -54,7 +54,26 @@ enum RejectsFile {
     /// One spool record (fields separated by NUL) as one CSV line.
     mutating func record(count: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws(IngestError) {
       var written = 0
-      if count > 0 {
+      if count > 0, let base = bytes.baseAddress, bytes.count <= capacity,
+        !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A })
+      {
+        // The usual record: no field needs quotes, so the line is the record's bytes
+        // with each NUL between fields turned into a comma.
+        try ensure(bytes.count)
+        let out = buffer + used
+        var separators = 0
+        for index in 0..<bytes.count {
+          let byte = base[index]
+          if byte == 0 {
+            out[index] = 0x2C
+            separators &+= 1
+          } else {
+            out[index] = byte
+          }
+        }
+        used += bytes.count
+        written = separators + 1
+      } else if count > 0 {
         var start = 0
         while true {
           var end = bytes.count

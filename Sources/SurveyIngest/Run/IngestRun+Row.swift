@@ -138,12 +138,23 @@ extension IngestRun {
     let timeText =
       context.text(of: links.submittedAt, in: checked)
       ?? platformText(raw, context.plan.submittedAtColumns)
-    let moment = timeText.flatMap(DateText.moment)
-    let time = moment?.epochSeconds ?? .nan
     // A dateTime question's answer is already ISO text; other sources are rewritten.
-    let submittedAt =
-      context.submittedAtIsISO && timeText != nil
-      ? timeText : (moment.map { $0.hasTime ? $0.isoDateTime : $0.isoDate } ?? timeText)
+    let time: Double
+    let submittedAt: String?
+    if context.submittedAtIsISO, let timeText, let decoded = checker.decodedTime,
+      decoded.text == timeText
+    {
+      // The text is the ISO form of the moment just decoded; parsing it again
+      // would give the same seconds.
+      time = decoded.seconds
+      submittedAt = timeText
+    } else {
+      let moment = timeText.flatMap(DateText.moment)
+      time = moment?.epochSeconds ?? .nan
+      submittedAt =
+        context.submittedAtIsISO && timeText != nil
+        ? timeText : (moment.map { $0.hasTime ? $0.isoDateTime : $0.isoDate } ?? timeText)
+    }
     let form = context.instrument.formID
 
     var claim = DuplicateClaim()

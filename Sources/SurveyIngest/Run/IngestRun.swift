@@ -119,8 +119,9 @@ struct IngestRun {
       summary.notes += instrumentRules.notes
     }
     let plan = FilePlan(map: map, header: header, instrument: instrument)
-    let checker = RowChecker(plan: plan, rules: instrumentRules, today: today)
+    var checker = RowChecker(plan: plan, rules: instrumentRules, today: today)
     let links = InstrumentLinks(instrument, kit: kit, informantBit: informantBit(for: instrument))
+    if case .question(let slot)? = links.submittedAt { checker.timeSlot = slot }
     let keptSlot = keptSlots[instrument.formID] ?? kept.count
     if keptSlot == kept.count {
       kept.append(KeptRows())

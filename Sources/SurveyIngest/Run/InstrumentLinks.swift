@@ -82,11 +82,24 @@ struct FileContext {
   let headerCount: Int
 
   /// Whether the submission time comes from a dateTime question, whose answers are already ISO text.
-  var submittedAtIsISO: Bool {
+  let submittedAtIsISO: Bool
+
+  init(
+    index: Int, file: DataFile, instrument: Instrument, plan: FilePlan, links: InstrumentLinks,
+    keptSlot: Int, headerCount: Int
+  ) {
+    self.index = index
+    self.file = file
+    self.instrument = instrument
+    self.plan = plan
+    self.links = links
+    self.keptSlot = keptSlot
+    self.headerCount = headerCount
     if case .question(let slot)? = links.submittedAt {
-      return instrument.questions[slot].type == .datetime
+      submittedAtIsISO = instrument.questions[slot].type == .datetime
+    } else {
+      submittedAtIsISO = false
     }
-    return false
   }
 
   /// The text of a field in a checked row (trimmed), or `nil` when blank or not asked.
@@ -97,8 +110,12 @@ struct FileContext {
     case .metadata(let index)?: answer = row.metadata[index]
     case nil: return nil
     }
-    guard let value = answer.value else { return nil }
-    let text = HeaderText.trimmed(value.stringValue)
+    let text: String
+    switch answer {
+    case .value(.string(let string)): text = HeaderText.trimmed(string)
+    case .value(let value): text = HeaderText.trimmed(value.stringValue)
+    case .blank, .notAsked: return nil
+    }
     return text.isEmpty ? nil : text
   }
 

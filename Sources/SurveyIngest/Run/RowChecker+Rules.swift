@@ -29,21 +29,6 @@ extension RowChecker {
 
   func columnOf(_ slot: Int) -> Int? { plan.columnOf(slot) }
 
-  /// A constraint's result for an answer, remembered for constraints that read only `.`.
-  mutating func constraintHolds(
-    _ rule: InstrumentRules.Rule, slot: Int, value: Value, _ answers: [Answer], _ metadata: [Answer]
-  ) -> Bool {
-    if case .number(let x) = value, let constraint = numberConstraint(slot) {
-      return constraint.holds(x)
-    }
-    if let known = constraintMemo[slot]?[value] { return known }
-    let result = holds(rule, answers, metadata, current: .value(value))
-    if let count = constraintMemo[slot]?.count, count < memoLimit {
-      constraintMemo[slot]?[value] = result
-    }
-    return result
-  }
-
   /// Whether an expression calls `today()` or `now()`, whose results change over time.
   static func readsClock(_ expression: Expression) -> Bool {
     switch expression {

@@ -34,7 +34,7 @@ struct RowChecker {
   let plan: FilePlan
   let rules: InstrumentRules
   let today: String
-  private let questions: [Question]
+  let questions: [Question]
 
   /// The plan's decoders, held here so a row never copies the plan.
   private let decoders: [QuestionDecoder]
@@ -58,7 +58,9 @@ struct RowChecker {
   /// Per slot: remembered results of a constraint that reads only `.` (no other
   /// answer, no clock), so that a code seen many times (a region, a school) runs
   /// its regular expression once. At most `memoLimit` values per question.
-  var constraintMemo: [[Value: Bool]?]
+  var constraintMemo: [ConstraintMemo?]
+  /// The messages of invalid cells made so far (at most `memoLimit`).
+  var faultMessages: [FaultKey: String] = [:]
   let memoLimit = 4096
 
   init(plan: FilePlan, rules: InstrumentRules, today: String) {
@@ -78,7 +80,7 @@ struct RowChecker {
       guard let constraint = rules.constraint, constraint.bound.expression.references.isEmpty,
         !Self.readsClock(constraint.bound.expression)
       else { return nil }
-      return [:]
+      return ConstraintMemo(limit: 4096)
     }
     ruleSlots = rules.questions.indices.filter {
       let rules = rules.questions[$0]
@@ -89,6 +91,12 @@ struct RowChecker {
       rules.constraint.flatMap { NumberConstraint($0.bound.expression) }
     }
   }
+
+  /// The slot of the submission-time question, if it is one.
+  var timeSlot: Int?
+  /// The ISO text of this row's submission time as decoded from its cell, and its
+  /// seconds since 1970, so that the time is not parsed again from the text.
+  private(set) var decodedTime: (text: String, seconds: Double)?
 
   /// The answers array of an earlier row, to be written over (see ``recycle(_:)``).
   private var spareAnswers: [Answer] = []
@@ -131,6 +139,7 @@ struct RowChecker {
     // and a release. Common cells are decoded from the flat tables; the rest
     // (special cells, labels, invalid values, select_multiple) by the slot's
     // decoder, read through an unsafe buffer so that each call borrows it.
+    decodedTime = nil
     var answers: [Answer] = []
     swap(&answers, &spareAnswers)
     if answers.count != count { answers = [Answer](repeating: .blank, count: count) }
@@ -193,7 +202,9 @@ struct RowChecker {
                 }
               case .dateTime:
                 if let moment = DateText.moment(bytes: bytes) {
-                  row[slot] = .value(.string(moment.isoDateTime))
+                  let text = moment.isoDateTime
+                  row[slot] = .value(.string(text))
+                  if slot == timeSlot { decodedTime = (text, moment.epochSeconds) }
                   continue
                 }
               case .date:
@@ -324,10 +335,8 @@ struct RowChecker {
         continue
       }
       if let fault {
-        let words = CellWords(
-          value: fault.value, column: plan.name(ofColumn: fault.column),
-          question: questions[slot].name)
-        let message = IngestMessages.fault(fault.fault, words, choices: plan.decoders[slot].choices)
+        let message = faultMessage(
+          slot: slot, column: fault.column, value: fault.value, fault: fault.fault)
         issues.append(
           CellIssue(rule: fault.fault.rule, column: fault.column, message: message, slot: slot))
         continue
