@@ -54,25 +54,39 @@ enum RejectsFile {
     /// One spool record (fields separated by NUL) as one CSV line.
     mutating func record(count: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws(IngestError) {
       var written = 0
-      if count > 0, let base = bytes.baseAddress, bytes.count <= capacity,
-        !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A })
-      {
-        // The usual record: no field needs quotes, so the line is the record's bytes
-        // with each NUL between fields turned into a comma.
-        try ensure(bytes.count)
-        let out = buffer + used
-        var separators = 0
-        for index in 0..<bytes.count {
-          let byte = base[index]
+      // Room for the worst case: every byte a quote (doubled) or a NUL, every field quoted.
+      let room = bytes.count * 3 + 3
+      if count > 0, let base = bytes.baseAddress, room <= capacity {
+        // One pass: bytes are copied as they are, a NUL between fields becomes a
+        // comma, and a field found to hold a comma, quote, CR or LF is written
+        // again, quoted, over its plain copy.
+        try ensure(room)
+        var fieldStart = 0
+        var fieldOut = used
+        var needsQuotes = false
+        var index = 0
+        while true {
+          let atEnd = index == bytes.count
+          let byte: UInt8 = atEnd ? 0 : base[index]
           if byte == 0 {
-            out[index] = 0x2C
-            separators &+= 1
+            if needsQuotes {
+              used = fieldOut
+              quote(UnsafeBufferPointer(start: base + fieldStart, count: index - fieldStart))
+            }
+            written += 1
+            if atEnd { break }
+            buffer[used] = 0x2C
+            used += 1
+            fieldStart = index + 1
+            fieldOut = used
+            needsQuotes = false
           } else {
-            out[index] = byte
+            if byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A { needsQuotes = true }
+            buffer[used] = byte
+            used += 1
           }
+          index += 1
         }
-        used += bytes.count
-        written = separators + 1
       } else if count > 0 {
         var start = 0
         while true {
@@ -99,6 +113,23 @@ enum RejectsFile {
       }
       if written == 0 && width <= 1 { try put([0x22, 0x22]) }
       try put([0x0D, 0x0A])
+    }
+
+    /// Writes a field quoted, inner quotes doubled; the room (twice the field and
+    /// two quotes) must be there.
+    private mutating func quote(_ field: UnsafeBufferPointer<UInt8>) {
+      buffer[used] = 0x22
+      used += 1
+      for byte in field {
+        if byte == 0x22 {
+          buffer[used] = 0x22
+          used += 1
+        }
+        buffer[used] = byte
+        used += 1
+      }
+      buffer[used] = 0x22
+      used += 1
     }
 
     /// A field, quoted when it holds a comma, quote, CR or LF.
