@@ -47,12 +47,13 @@ struct FaultKey: Hashable {
 extension RowChecker {
   /// A constraint's result for an answer, remembered for constraints that read only `.`.
   mutating func constraintHolds(
-    _ rule: InstrumentRules.Rule, slot: Int, value: Value, _ answers: [Answer], _ metadata: [Answer]
+    slot: Int, value: Value, _ answers: [Answer], _ metadata: [Answer]
   ) -> Bool {
     if case .number(let x) = value, let constraint = numberConstraint(slot) {
       return constraint.holds(x)
     }
     if let known = constraintMemo[slot]?.result(for: value) { return known }
+    guard let rule = rules.questions[slot].constraint else { return true }
     let result = holds(rule, answers, metadata, current: .value(value))
     constraintMemo[slot]?.remember(result, for: value)
     return result
@@ -67,5 +68,32 @@ extension RowChecker {
     let message = IngestMessages.fault(fault, words, choices: plan.decoders[slot].choices)
     if faultMessages.count < memoLimit { faultMessages[key] = message }
     return message
+  }
+}
+
+/// Which rules a question has.
+struct SlotRules: OptionSet {
+  let rawValue: UInt8
+
+  static let groups = SlotRules(rawValue: 1)
+  static let relevant = SlotRules(rawValue: 2)
+  static let calculation = SlotRules(rawValue: 4)
+  static let alwaysRequired = SlotRules(rawValue: 8)
+  static let requiredWhen = SlotRules(rawValue: 16)
+  static let constraint = SlotRules(rawValue: 32)
+
+  init(rawValue: UInt8) {
+    self.rawValue = rawValue
+  }
+
+  init(_ rules: InstrumentRules.QuestionRules) {
+    var has: SlotRules = []
+    if !rules.groups.isEmpty { has.insert(.groups) }
+    if rules.relevant != nil { has.insert(.relevant) }
+    if rules.calculation != nil { has.insert(.calculation) }
+    if rules.isAlwaysRequired { has.insert(.alwaysRequired) }
+    if rules.requiredWhen != nil { has.insert(.requiredWhen) }
+    if rules.constraint != nil { has.insert(.constraint) }
+    self = has
   }
 }

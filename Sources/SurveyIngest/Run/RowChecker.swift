@@ -50,6 +50,8 @@ struct RowChecker {
   /// The slots to which any rule (relevant, required, constraint, calculation)
   /// applies, in form order.
   private let ruleSlots: [Int]
+  /// Per slot: which rules it has, so that a row reads only the rules that exist.
+  private let slotRules: [SlotRules]
   /// Per slot: a constraint on `.` alone that a number answer can be checked
   /// against directly (`. > 0`, `. >= 6 and . <= 18`).
   private let numberConstraints: [NumberConstraint?]
@@ -82,11 +84,9 @@ struct RowChecker {
       else { return nil }
       return ConstraintMemo(limit: 4096)
     }
-    ruleSlots = rules.questions.indices.filter {
-      let rules = rules.questions[$0]
-      return !rules.groups.isEmpty || rules.relevant != nil || rules.requiredWhen != nil
-        || rules.isAlwaysRequired || rules.constraint != nil || rules.calculation != nil
-    }
+    let slotRules = rules.questions.map(SlotRules.init)
+    self.slotRules = slotRules
+    ruleSlots = slotRules.indices.filter { !slotRules[$0].isEmpty }
     numberConstraints = rules.questions.map { rules in
       rules.constraint.flatMap { NumberConstraint($0.bound.expression) }
     }
@@ -299,16 +299,19 @@ struct RowChecker {
         fault = faults[nextFault]
         nextFault += 1
       }
+      let has = slotRules[slot]
       var failed: String?
-      for group in rules.questions[slot].groups where failed == nil {
-        if groupRelevant[group] == nil, let rule = rules.groupRelevant[group] {
-          groupRelevant[group] = holds(rule, answers, metadata, current: .blank)
-        }
-        if groupRelevant[group] == false, let rule = rules.groupRelevant[group] {
-          failed = "\(rule.text) (of group '\(rules.instrument.groups[group].name)')"
+      if has.contains(.groups) {
+        for group in rules.questions[slot].groups where failed == nil {
+          if groupRelevant[group] == nil, let rule = rules.groupRelevant[group] {
+            groupRelevant[group] = holds(rule, answers, metadata, current: .blank)
+          }
+          if groupRelevant[group] == false, let rule = rules.groupRelevant[group] {
+            failed = "\(rule.text) (of group '\(rules.instrument.groups[group].name)')"
+          }
         }
       }
-      if failed == nil, let rule = rules.questions[slot].relevant,
+      if failed == nil, has.contains(.relevant), let rule = rules.questions[slot].relevant,
         !holds(rule, answers, metadata, current: .blank)
       {
         failed = rule.text
@@ -330,7 +333,7 @@ struct RowChecker {
         answers[slot] = .notAsked
         continue
       }
-      if let calculation = rules.questions[slot].calculation {
+      if has.contains(.calculation), let calculation = rules.questions[slot].calculation {
         answers[slot] = calculated(calculation, answers, metadata)
         continue
       }
@@ -344,8 +347,8 @@ struct RowChecker {
       if isBlank(answers[slot]) {
         guard let column = columnOf(slot) else { continue }
         var condition: String?
-        var required = rules.questions[slot].isAlwaysRequired
-        if !required, let rule = rules.questions[slot].requiredWhen,
+        var required = has.contains(.alwaysRequired)
+        if !required, has.contains(.requiredWhen), let rule = rules.questions[slot].requiredWhen,
           holds(rule, answers, metadata, current: .blank)
         {
           required = true
@@ -359,12 +362,12 @@ struct RowChecker {
         }
         continue
       }
-      let answer = answers[slot]
-      if case .value(let value) = answer, let rule = rules.questions[slot].constraint,
-        !constraintHolds(rule, slot: slot, value: value, answers, metadata)
+      if has.contains(.constraint), case .value(let answer) = answers[slot],
+        !constraintHolds(slot: slot, value: answer, answers, metadata),
+        let rule = rules.questions[slot].constraint
       {
         let column = columnOf(slot)
-        let value = column.flatMap { record.string(at: $0) } ?? answer.value?.stringValue ?? ""
+        let value = column.flatMap { record.string(at: $0) } ?? answer.stringValue
         let name = questions[slot].name
         let words = CellWords(
           value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
