@@ -43,23 +43,54 @@ struct IDTable<Value> {
     }
   }
 
+  /// An id found, or the place it would take, as of the table's `changes`.
+  struct Lookup {
+    var entry: Int?
+    var slot: Int
+    var hash: UInt32
+    var changes: Int
+  }
+
+  /// Inserts and growths so far: a lookup made before a change is made again.
+  private var changes = 0
+
+  /// Makes room for one more id, then finds `id`: its entry, or the empty slot it
+  /// would take. Looking up the ids of two tables one after the other lets the
+  /// processor fetch both tables' slots at once (a million ids do not fit in the
+  /// cache, so each slot is a wait for memory).
+  mutating func lookUp(_ id: String) -> Lookup {
+    if (values.count + 1) * 2 > slots.count { grow() }
+    var id = id
+    let changes = changes
+    return id.withUTF8 { bytes in
+      let hash = Self.hash(bytes)
+      let found = probe(bytes, hash: hash)
+      return Lookup(entry: found.entry, slot: found.slot, hash: hash, changes: changes)
+    }
+  }
+
   /// The entry number of `id`, inserting `value` for it when the id is new.
   mutating func entry(of id: String, inserting value: @autoclosure () -> Value) -> (
     entry: Int, inserted: Bool
   ) {
-    if (values.count + 1) * 2 > slots.count { grow() }
+    entry(of: id, at: lookUp(id), inserting: value())
+  }
+
+  /// The entry number of `id` as `lookup` found it (looked up again if the table
+  /// changed since), inserting `value` for it when the id is new.
+  mutating func entry(
+    of id: String, at lookup: Lookup, inserting value: @autoclosure () -> Value
+  ) -> (entry: Int, inserted: Bool) {
+    let lookup = lookup.changes == changes ? lookup : lookUp(id)
+    if let entry = lookup.entry { return (entry, false) }
+    let entry = values.count
+    values.append(value())
     var id = id
-    return id.withUTF8 { bytes in
-      let hash = Self.hash(bytes)
-      let found = probe(bytes, hash: hash)
-      if let entry = found.entry { return (entry, false) }
-      let entry = values.count
-      values.append(value())
-      keyBytes.append(contentsOf: bytes)
-      keyEnds.append(keyBytes.count)
-      slots[found.slot] = UInt64(hash) << 32 | UInt64(entry + 1)
-      return (entry, true)
-    }
+    id.withUTF8 { keyBytes.append(contentsOf: $0) }
+    keyEnds.append(keyBytes.count)
+    slots[lookup.slot] = UInt64(lookup.hash) << 32 | UInt64(entry + 1)
+    changes += 1
+    return (entry, true)
   }
 
   /// The entry holding `bytes`, or the empty slot where it would go.
@@ -100,6 +131,7 @@ struct IDTable<Value> {
       larger[index] = slot
     }
     slots = larger
+    changes += 1
   }
 
   /// A 32-bit hash of the id's bytes: 8 bytes at a time, multiplied and shifted,

@@ -30,11 +30,12 @@ extension IngestRun {
   /// rule settles).
   mutating func claimResponseID(
     _ responseID: String, subject: String?, record: Int, _ context: FileContext,
-    claim: inout DuplicateClaim
+    lookup: IDTable<KeptRows.Claim>.Lookup, claim: inout DuplicateClaim
   ) -> (column: Int?, message: String)? {
     let slot = context.keptSlot
     let mine = KeptRows.Claim(record: Int32(truncatingIfNeeded: record), file: Int32(context.index))
-    let (entry, inserted) = kept[slot].byResponseID.entry(of: responseID, inserting: mine)
+    let (entry, inserted) = kept[slot].byResponseID.entry(
+      of: responseID, at: lookup, inserting: mine)
     let first = inserted ? nil : kept[slot].byResponseID[entry]
     if let first, !first.isWithdrawn {
       if isKeptRow(first, of: subject, in: slot) {
@@ -61,10 +62,10 @@ extension IngestRun {
   /// Claims the subject for the row. A row that loses gives back the id it claimed.
   mutating func claimSubject(
     _ subject: String, _ mine: KeptRows.Kept, _ context: FileContext, submittedAt: String?,
-    claim: DuplicateClaim
+    lookup: IDTable<KeptRows.Kept>.Lookup, claim: DuplicateClaim
   ) throws(IngestError) -> SubjectClaim {
     let slot = context.keptSlot
-    let (entry, inserted) = kept[slot].bySubject.entry(of: subject, inserting: mine)
+    let (entry, inserted) = kept[slot].bySubject.entry(of: subject, at: lookup, inserting: mine)
     if inserted { return .kept }
     let previous = kept[slot].bySubject[entry]
     if KeptRows.replaces(mine.time, previous.time) {

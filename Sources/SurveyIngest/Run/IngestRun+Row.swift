@@ -157,10 +157,18 @@ extension IngestRun {
     }
     let form = context.instrument.formID
 
+    // Both maps are looked up before either is changed, so that their memory is
+    // fetched at the same time.
+    let slot = context.keptSlot
+    let idLookup = rejected ? nil : responseID.map { kept[slot].byResponseID.lookUp($0) }
+    let subjectLookup =
+      rejected || links.part == .standalone
+      ? nil : subject.map { kept[slot].bySubject.lookUp($0) }
     var claim = DuplicateClaim()
-    if !rejected, let responseID {
+    if let responseID, let idLookup {
       if let problem = claimResponseID(
-        responseID, subject: subject, record: raw.number, context, claim: &claim)
+        responseID, subject: subject, record: raw.number, context, lookup: idLookup,
+        claim: &claim)
       {
         found.append(
           Found(rule: .duplicateID, column: problem.column, message: problem.message, slot: nil))
@@ -169,11 +177,13 @@ extension IngestRun {
     }
     var superseded: KeptRows.Kept?
     let spillOffset = spill.endOffset
-    if !rejected, let subject, links.part != .standalone {
+    if !rejected, let subject, let subjectLookup {
       let mine = KeptRows.Kept(
         time: time, record: Int32(truncatingIfNeeded: raw.number),
         line: Int32(truncatingIfNeeded: raw.line), file: Int32(index), spill: spillOffset)
-      switch try claimSubject(subject, mine, context, submittedAt: submittedAt, claim: claim) {
+      switch try claimSubject(
+        subject, mine, context, submittedAt: submittedAt, lookup: subjectLookup, claim: claim)
+      {
       case .kept: break
       case .replaces(let previous): superseded = previous
       case .duplicate(let message):
