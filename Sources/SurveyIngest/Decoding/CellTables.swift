@@ -31,15 +31,17 @@ final class CellTables {
   /// Per slot: the range of its choices in the choice arrays (select_one only).
   let choiceStart: UnsafeMutablePointer<Int>
   let choiceEnd: UnsafeMutablePointer<Int>
-  /// Per select_one slot: 256 entries, the choice (index into the choice arrays)
-  /// whose name is that single byte, or -1. `singleByteRow[slot]` is the slot's row.
+  /// Per select_one slot: 256 entries, the answer code of a cell of at most one
+  /// byte by that byte (an empty cell reads as its terminating NUL): 0 for blank
+  /// (empty, a space or a tab), `choice + 1` for the choice whose name is that
+  /// byte, -1 for anything else. `singleByteRow[slot]` is the slot's row.
   let singleByte: UnsafeMutablePointer<Int32>
   let singleByteRow: UnsafeMutablePointer<Int>
   /// Every choice name, UTF-8, one after the other.
   let nameBytes: UnsafeMutablePointer<UInt8>
   let nameStart: UnsafeMutablePointer<Int>
   let nameCount: UnsafeMutablePointer<Int>
-  /// The answer each choice decodes to.
+  /// By answer code: `.blank`, then the answer each choice decodes to.
   let answers: UnsafeMutablePointer<Answer>
   private let choiceTotal: Int
   private let selectCount: Int
@@ -70,9 +72,16 @@ final class CellTables {
         case .selectOne:
           kinds.append(.choice)
           var row = [Int32](repeating: -1, count: 256)
+          // Blank before any name, as the decoder sees it: an empty cell, or one of
+          // spaces only.
+          row[0] = 0
+          row[0x20] = 0
+          row[0x09] = 0
           for name in decoder.choices?.names ?? [] {
             let bytes = Array(name.utf8)
-            if bytes.count == 1, row[Int(bytes[0])] < 0 { row[Int(bytes[0])] = Int32(names.count) }
+            if bytes.count == 1, row[Int(bytes[0])] < 0 {
+              row[Int(bytes[0])] = Int32(names.count + 1)
+            }
             names.append(bytes)
           }
           singleByteRow[slot] = singleByte.count
@@ -109,7 +118,7 @@ final class CellTables {
     // Names made afresh from their bytes are stored inline when short (up to 15
     // bytes), so copying such an answer into a row touches no reference count.
     self.answers = Self.copy(
-      names.map { Answer.value(.string(String(decoding: $0, as: UTF8.self))) })
+      [.blank] + names.map { Answer.value(.string(String(decoding: $0, as: UTF8.self))) })
   }
 
   deinit {
@@ -122,7 +131,7 @@ final class CellTables {
     nameStart.deallocate()
     nameCount.deallocate()
     nameBytes.deallocate()
-    answers.deinitialize(count: choiceTotal)
+    answers.deinitialize(count: choiceTotal + 1)
     answers.deallocate()
   }
 
@@ -132,11 +141,11 @@ final class CellTables {
     return pointer
   }
 
-  /// The choice of select_one `slot` whose name is exactly `bytes`, or -1 (first in
-  /// list order when names repeat, as ``ChoiceIndex/index(ofNameBytes:)``).
+  /// The answer code (see `singleByte`) of a select_one cell of two bytes or more:
+  /// `choice + 1` for the choice whose name is exactly `bytes` (the first in list
+  /// order when names repeat, as ``ChoiceIndex/index(ofNameBytes:)``), or -1.
   @inline(__always)
-  func choice(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>, first: UInt8) -> Int {
-    if bytes.count == 1 { return Int(singleByte[singleByteRow[slot] &+ Int(first)]) }
+  func code(_ slot: Int, longCell bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let base = bytes.baseAddress else { return -1 }
     var choice = choiceStart[slot]
     let end = choiceEnd[slot]
@@ -144,7 +153,7 @@ final class CellTables {
       if nameCount[choice] == bytes.count,
         memcmp(nameBytes + nameStart[choice], base, bytes.count) == 0
       {
-        return choice
+        return choice + 1
       }
       choice &+= 1
     }

@@ -151,6 +151,8 @@ struct RowChecker {
           let kinds = tables.kinds
           let columns = tables.columns
           let choiceAnswers = tables.answers
+          let singleByte = tables.singleByte
+          let singleByteRow = tables.singleByteRow
           for slot in 0..<count {
             let kind = kinds[slot]
             switch kind {
@@ -165,11 +167,24 @@ struct RowChecker {
             }
             let column = columns[slot]
             let bytes = record.bytes(at: column)
-            guard let base = bytes.baseAddress, bytes.count > 0 else {
+            guard let base = bytes.baseAddress else {
               Self.store(.blank, at: row + slot)
               continue
             }
+            // Every field is followed by a NUL, so an empty cell reads as 0 here.
             let first = base[0]
+            if kind == .choice, bytes.count <= 1 {
+              // Empty, blank and one-byte cells of a select_one: one table lookup.
+              let code = Int(singleByte[singleByteRow[slot] &+ Int(first)])
+              if code >= 0 {
+                if !Self.isSame(row + slot, choiceAnswers + code) { row[slot] = choiceAnswers[code] }
+                continue
+              }
+            }
+            guard bytes.count > 0 else {
+              Self.store(.blank, at: row + slot)
+              continue
+            }
             // Only cells starting with a space, tab, `n` (`n/a`), `(` or a full-width
             // bracket (`(跳过)`, `（空）`) or `-` (`-3`) can be special.
             let mayBeSpecial =
@@ -177,11 +192,9 @@ struct RowChecker {
             if !mayBeSpecial || SpecialCell.classify(bytes, layout: layout) == nil {
               switch kind {
               case .choice:
-                let choice = tables.choice(slot, bytes, first: first)
-                if choice >= 0 {
-                  if !Self.isSame(row + slot, choiceAnswers + choice) {
-                    row[slot] = choiceAnswers[choice]
-                  }
+                let code = bytes.count > 1 ? tables.code(slot, longCell: bytes) : -1
+                if code >= 0 {
+                  if !Self.isSame(row + slot, choiceAnswers + code) { row[slot] = choiceAnswers[code] }
                   continue
                 }
               case .integer:
