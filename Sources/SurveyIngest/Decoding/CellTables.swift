@@ -43,6 +43,11 @@ final class CellTables {
   let nameCount: UnsafeMutablePointer<Int>
   /// By answer code: `.blank`, then the answer each choice decodes to.
   let answers: UnsafeMutablePointer<Answer>
+  /// A second instance of each choice's answer, moved into a row's cell and back
+  /// (see ``put(code:slot:into:)``); `.blank` where the answer is out in a row.
+  private let stash: UnsafeMutablePointer<Answer>
+  /// Per slot: the code whose stash answer is out in a row, or 0.
+  private let lent: UnsafeMutablePointer<Int32>
   private let choiceTotal: Int
   private let selectCount: Int
   private let byteTotal: Int
@@ -117,8 +122,10 @@ final class CellTables {
     self.nameBytes = Self.copy(bytes)
     // Names made afresh from their bytes are stored inline when short (up to 15
     // bytes), so copying such an answer into a row touches no reference count.
-    self.answers = Self.copy(
-      [.blank] + names.map { Answer.value(.string(String(decoding: $0, as: UTF8.self))) })
+    let answers = [.blank] + names.map { Answer.value(.string(String(decoding: $0, as: UTF8.self))) }
+    self.answers = Self.copy(answers)
+    stash = Self.copy(answers)
+    lent = Self.copy([Int32](repeating: 0, count: count))
   }
 
   deinit {
@@ -133,12 +140,48 @@ final class CellTables {
     nameBytes.deallocate()
     answers.deinitialize(count: choiceTotal + 1)
     answers.deallocate()
+    stash.deinitialize(count: choiceTotal + 1)
+    stash.deallocate()
+    lent.deallocate()
   }
 
   private static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
     let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
     _ = UnsafeMutableBufferPointer(start: pointer, count: values.count).initialize(from: values)
     return pointer
+  }
+
+  /// Puts the answer of `code` into `cell`, the cell of select_one `slot` in a
+  /// row's answers, without touching a reference count in the usual case.
+  ///
+  /// Copying an answer into the row and destroying the one it replaces costs a
+  /// retain and a release (calls, even for the short names stored inline). So the
+  /// answers are moved instead: the slot's previous answer, if it was lent from the
+  /// stash and is still in the cell (same bits), goes back to the stash, and the new
+  /// one is moved out of it. Moves never change ownership counts: every answer has
+  /// one owner, the stash or the row. A cell changed since (blanked, not asked, a
+  /// row the sink kept and the array copied) fails the bit check, and the stash
+  /// gets a fresh copy instead, so the stash always holds what it should.
+  @inline(__always)
+  func put(code: Int, slot: Int, into cell: UnsafeMutablePointer<Answer>) {
+    let previous = Int(lent[slot])
+    if previous > 0 {
+      if memcmp(cell, answers + previous, MemoryLayout<Answer>.size) == 0 {
+        swap(&cell.pointee, &stash[previous])
+      } else {
+        stash[previous] = answers[previous]
+      }
+      lent[slot] = 0
+    }
+    if code == 0 {
+      if memcmp(cell, answers, MemoryLayout<Answer>.size) != 0 { cell.pointee = .blank }
+      return
+    }
+    // The stash holds the answer of `code`; the cell gets it, the stash what the
+    // cell held: the blank left by a returned answer, or a value to drop.
+    swap(&cell.pointee, &stash[code])
+    if memcmp(stash + code, answers, MemoryLayout<Answer>.size) != 0 { stash[code] = .blank }
+    lent[slot] = Int32(code)
   }
 
   /// The answer code (see `singleByte`) of a select_one cell of two bytes or more:

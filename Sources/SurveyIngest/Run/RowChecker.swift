@@ -150,7 +150,6 @@ struct RowChecker {
           guard let row = buffer.baseAddress else { return }
           let kinds = tables.kinds
           let columns = tables.columns
-          let choiceAnswers = tables.answers
           let singleByte = tables.singleByte
           let singleByteRow = tables.singleByteRow
           for slot in 0..<count {
@@ -177,7 +176,7 @@ struct RowChecker {
               // Empty, blank and one-byte cells of a select_one: one table lookup.
               let code = Int(singleByte[singleByteRow[slot] &+ Int(first)])
               if code >= 0 {
-                if !Self.isSame(row + slot, choiceAnswers + code) { row[slot] = choiceAnswers[code] }
+                tables.put(code: code, slot: slot, into: row + slot)
                 continue
               }
             }
@@ -194,7 +193,7 @@ struct RowChecker {
               case .choice:
                 let code = bytes.count > 1 ? tables.code(slot, longCell: bytes) : -1
                 if code >= 0 {
-                  if !Self.isSame(row + slot, choiceAnswers + code) { row[slot] = choiceAnswers[code] }
+                  tables.put(code: code, slot: slot, into: row + slot)
                   continue
                 }
               case .integer:
