@@ -164,23 +164,32 @@ final class CellTables {
   /// gets a fresh copy instead, so the stash always holds what it should.
   @inline(__always)
   func put(code: Int, slot: Int, into cell: UnsafeMutablePointer<Answer>) {
+    let size = MemoryLayout<Answer>.size
+    // Whether the cell holds `.blank` once the previous answer is back. The bits
+    // compared are never ones just written here: a wide load of a value stored in
+    // pieces a moment ago stalls the processor.
+    let cellIsBlank: Bool
     let previous = Int(lent[slot])
     if previous > 0 {
-      if memcmp(cell, answers + previous, MemoryLayout<Answer>.size) == 0 {
+      if memcmp(cell, answers + previous, size) == 0 {
         swap(&cell.pointee, &stash[previous])
+        cellIsBlank = true
       } else {
         stash[previous] = answers[previous]
+        cellIsBlank = memcmp(cell, answers, size) == 0
       }
       lent[slot] = 0
+    } else {
+      cellIsBlank = memcmp(cell, answers, size) == 0
     }
     if code == 0 {
-      if memcmp(cell, answers, MemoryLayout<Answer>.size) != 0 { cell.pointee = .blank }
+      if !cellIsBlank { cell.pointee = .blank }
       return
     }
     // The stash holds the answer of `code`; the cell gets it, the stash what the
     // cell held: the blank left by a returned answer, or a value to drop.
     swap(&cell.pointee, &stash[code])
-    if memcmp(stash + code, answers, MemoryLayout<Answer>.size) != 0 { stash[code] = .blank }
+    if !cellIsBlank { stash[code] = .blank }
     lent[slot] = Int32(code)
   }
 
