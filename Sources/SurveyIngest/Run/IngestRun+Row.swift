@@ -230,13 +230,14 @@ extension IngestRun {
       if let childEntry { register.markResponded(entry: childEntry, bit: bit) }
     case .standalone: break
     }
-    var answers: [Answer] = []
-    swap(&answers, &checked.answers)
-    var response = Response(
-      form: form, responseID: responseID, subject: subject, submittedAt: submittedAt,
-      source: SourceLocation(file: context.file.path, row: raw.number, column: 0),
-      answers: consume answers)
-    sink.accept(response, of: context.instrument)
-    checker.recycle(&response.answers)
+    sink.accept(
+      Response(
+        form: form, responseID: responseID, subject: subject, submittedAt: submittedAt,
+        source: SourceLocation(file: context.file.path, row: raw.number, column: 0),
+        answers: checked.answers),
+      of: context.instrument)
+    // Once the response is gone (unless the sink kept it), the array is the
+    // checker's alone again, and the next row writes over it.
+    checker.recycle(&checked.answers)
   }
 }

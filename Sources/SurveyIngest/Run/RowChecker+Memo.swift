@@ -52,10 +52,11 @@ extension RowChecker {
     if case .number(let x) = value, let constraint = numberConstraint(slot) {
       return constraint.holds(x)
     }
-    if let known = constraintMemo[slot]?.result(for: value) { return known }
+    let remembers = remembersConstraint[slot]
+    if remembers, let known = constraintMemo[slot].result(for: value) { return known }
     guard let rule = rules.questions[slot].constraint else { return true }
     let result = holds(rule, answers, metadata, current: .value(value))
-    constraintMemo[slot]?.remember(result, for: value)
+    if remembers { constraintMemo[slot].remember(result, for: value) }
     return result
   }
 

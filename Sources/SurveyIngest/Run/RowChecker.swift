@@ -60,7 +60,9 @@ struct RowChecker {
   /// Per slot: remembered results of a constraint that reads only `.` (no other
   /// answer, no clock), so that a code seen many times (a region, a school) runs
   /// its regular expression once. At most `memoLimit` values per question.
-  var constraintMemo: [ConstraintMemo?]
+  var constraintMemo: [ConstraintMemo]
+  /// Per slot: whether `constraintMemo` is used (the constraint reads only `.`).
+  let remembersConstraint: [Bool]
   /// The messages of invalid cells made so far (at most `memoLimit`).
   var faultMessages: [FaultKey: String] = [:]
   let memoLimit = 4096
@@ -78,12 +80,12 @@ struct RowChecker {
     hasExtraColumns = plan.feeds.map { !$0.options.isEmpty || $0.other != nil }
     tables = CellTables(plan: plan, hasExtraColumns: hasExtraColumns)
     layout = plan.map.layout
-    constraintMemo = rules.questions.map { rules in
-      guard let constraint = rules.constraint, constraint.bound.expression.references.isEmpty,
-        !Self.readsClock(constraint.bound.expression)
-      else { return nil }
-      return ConstraintMemo(limit: 4096)
+    remembersConstraint = rules.questions.map { rules in
+      guard let constraint = rules.constraint else { return false }
+      return constraint.bound.expression.references.isEmpty
+        && !Self.readsClock(constraint.bound.expression)
     }
+    constraintMemo = remembersConstraint.map { ConstraintMemo(limit: $0 ? 4096 : 0) }
     let slotRules = rules.questions.map(SlotRules.init)
     self.slotRules = slotRules
     ruleSlots = slotRules.indices.filter { !slotRules[$0].isEmpty }
