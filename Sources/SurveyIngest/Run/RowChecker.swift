@@ -209,8 +209,13 @@ struct RowChecker {
                   continue
                 }
               case .text:
-                // A text starting with a visible ASCII character is not blank once trimmed.
-                if first > 0x20, first < 0x80 {
+                // A text that starts with a visible ASCII character, or with the lead
+                // byte of a letter from U+00C0 to U+07FF or U+4000 to U+9FFF (no
+                // whitespace there; Chinese is U+4E00 to U+9FFF), is not blank once
+                // trimmed.
+                if (first > 0x20 && first < 0x80) || (first >= 0xC3 && first <= 0xDF)
+                  || (first >= 0xE4 && first <= 0xE9)
+                {
                   row[slot] = .value(.string(String(decoding: bytes, as: UTF8.self)))
                   continue
                 }
