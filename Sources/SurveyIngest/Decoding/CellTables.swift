@@ -122,7 +122,8 @@ final class CellTables {
     self.nameBytes = Self.copy(bytes)
     // Names made afresh from their bytes are stored inline when short (up to 15
     // bytes), so copying such an answer into a row touches no reference count.
-    let answers = [.blank] + names.map { Answer.value(.string(String(decoding: $0, as: UTF8.self))) }
+    let answers =
+      [.blank] + names.map { Answer.value(.string(String(decoding: $0, as: UTF8.self))) }
     self.answers = Self.copy(answers)
     stash = Self.copy(answers)
     lent = Self.copy([Int32](repeating: 0, count: count))

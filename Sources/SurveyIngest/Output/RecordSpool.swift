@@ -153,7 +153,8 @@ final class RecordSpool {
     fields.reserveCapacity(count)
     var start = 0
     for index in 0..<bytes.count where bytes[index] == 0 {
-      fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+      fields.append(
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
       start = index + 1
     }
     fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))

@@ -94,7 +94,8 @@ struct IDTable<Value> {
   }
 
   /// The entry holding `bytes`, or the empty slot where it would go.
-  private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (entry: Int?, slot: Int) {
+  private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (entry: Int?, slot: Int)
+  {
     slots.withUnsafeBufferPointer { slots in
       keyBytes.withUnsafeBufferPointer { keys in
         keyEnds.withUnsafeBufferPointer { ends in
@@ -142,7 +143,9 @@ struct IDTable<Value> {
       let raw = UnsafeRawPointer(base)
       var position = 0
       while position + 8 <= bytes.count {
-        h = (h ^ raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+        h =
+          (h ^ raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+          &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 29
         position += 8
       }
