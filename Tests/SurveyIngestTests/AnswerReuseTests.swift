@@ -87,14 +87,20 @@ private let expectedLines = [
 
   @Test func aLongRunOfRepeatedAndChangingCodesDecodesEveryRow() throws {
     // Row i answers q1 = i % 5 + 1, q2 = the same code every row, q3 = 5 on even
-    // rows and blank on odd ones, met = 1 except every seventh row.
+    // rows and blank on odd ones, met = 1 except every seventh row. Every eleventh
+    // row writes q2 as its label ("Rarely" is 2); every thirteenth has q2 = 7,
+    // which is no choice, so the row is rejected (unless the care group is not
+    // asked: then the answer is ignored, with a warning).
     var text = "response_id,child_id,region,weight,met,q1,q2,q3,submitted\n"
     var expected: [String] = []
     for i in 0..<200 {
       let met = i % 7 == 6 ? 0 : 1
       let q1 = i % 5 + 1
+      let q2 = i % 13 == 12 ? "7" : (i % 11 == 10 ? "Rarely" : "2")
       let q3 = i % 2 == 0 ? "5" : ""
-      text += "R\(i),C\(i),500101,1,\(met),\(met == 1 ? String(q1) : ""),2,\(q3),2024-05-01 09:00\n"
+      text +=
+        "R\(i),C\(i),500101,1,\(met),\(met == 1 ? String(q1) : ""),\(q2),\(q3),2024-05-01 09:00\n"
+      if q2 == "7" && met == 1 { continue }
       let care = met == 1 ? "q1=\(q1) q2=2" : "q1=not-asked q2=not-asked"
       expected.append(
         "C\(i) met=\(met) \(care) q3=\(q3.isEmpty ? "blank" : q3) high=\(q3 == "5" ? 1 : 0)")

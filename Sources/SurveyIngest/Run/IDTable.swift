@@ -43,6 +43,28 @@ struct IDTable<Value> {
     }
   }
 
+  /// The entry number of the id whose UTF-8 bytes are `bytes`, or `nil`.
+  func entry(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !values.isEmpty else { return nil }
+    return probe(bytes, hash: Self.hash(bytes)).entry
+  }
+
+  /// Inserts the id whose UTF-8 bytes are `bytes`, which the table does not hold.
+  @discardableResult
+  mutating func insert(bytes: UnsafeBufferPointer<UInt8>, _ value: Value) -> Int {
+    if (values.count + 1) * 2 > slots.count { grow() }
+    let hash = Self.hash(bytes)
+    let found = probe(bytes, hash: hash)
+    precondition(found.entry == nil, "the id is new to the table")
+    let entry = values.count
+    values.append(value)
+    keyBytes.append(contentsOf: bytes)
+    keyEnds.append(keyBytes.count)
+    slots[found.slot] = UInt64(hash) << 32 | UInt64(entry + 1)
+    changes += 1
+    return entry
+  }
+
   /// An id found, or the place it would take, as of the table's `changes`.
   struct Lookup {
     var entry: Int?

@@ -9,7 +9,8 @@ extension RowChecker {
     _ answers: inout [Answer], metadata: [Answer], faults: [Fault], record: CSVRawRecord,
     issues: inout [CellIssue]
   ) {
-    var groupRelevant = [Bool?](repeating: nil, count: rules.groupRelevant.count)
+    // Each group's relevant, evaluated when its first question is reached.
+    var groupRelevant: [Bool?] = []
     // The slots with rules and the slots with faults, merged in form order (faults
     // are found in slot order); the other slots have nothing to check.
     var nextRule = 0
@@ -27,6 +28,9 @@ extension RowChecker {
       let has = slotRules[slot]
       var failed: String?
       if has.contains(.groups) {
+        if groupRelevant.isEmpty {
+          groupRelevant = [Bool?](repeating: nil, count: rules.groupRelevant.count)
+        }
         for group in rules.questions[slot].groups where failed == nil {
           if groupRelevant[group] == nil, let rule = rules.groupRelevant[group] {
             groupRelevant[group] = holds(rule, answers, metadata, current: .blank)

@@ -128,20 +128,33 @@ extension RowChecker {
               case .blank, .extra, .general: break
               }
             }
-            var other: String?
-            var answer = Answer.blank
-            switch decoders[slot].decode(bytes, other: &other) {
-            case .value(let value): answer = .value(value)
-            case .blank: break
-            case .notAsked: answer = .notAsked
-            case .invalid(let fault):
-              faults.append(
-                Fault(
-                  slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""
-                ))
+            // Special cells, labels, invalid values: decoded once per distinct
+            // short cell of a select question (a file repeats the same few).
+            let remember = kind != .text && bytes.count <= SlowCell.longest
+            let known = remember ? slowCells[slot].entry(ofBytes: bytes) : nil
+            let decoded: SlowCell
+            if let known {
+              decoded = slowCells[slot][known]
+            } else {
+              var other: String?
+              let cell = decoders[slot].decode(bytes, other: &other)
+              decoded = SlowCell(
+                cell: cell, other: other, text: String(decoding: bytes, as: UTF8.self))
+              if remember, slowCells[slot].count < SlowCell.limit {
+                slowCells[slot].insert(bytes: bytes, decoded)
+              }
             }
-            row[slot] = answer
-            if let other, let target = otherSlot[slot] { others.append((target, other)) }
+            switch decoded.cell {
+            case .value(let value): row[slot] = .value(value)
+            case .blank: row[slot] = .blank
+            case .notAsked: row[slot] = .notAsked
+            case .invalid(let fault):
+              row[slot] = .blank
+              faults.append(Fault(slot: slot, fault: fault, column: column, value: decoded.text))
+            }
+            if let other = decoded.other, let target = otherSlot[slot] {
+              others.append((target, other))
+            }
           }
         }
       }

@@ -79,6 +79,7 @@ struct RowChecker {
     }
     hasExtraColumns = plan.feeds.map { !$0.options.isEmpty || $0.other != nil }
     tables = CellTables(plan: plan, hasExtraColumns: hasExtraColumns)
+    slowCells = [IDTable<SlowCell>](repeating: IDTable(), count: plan.decoders.count)
     layout = plan.map.layout
     remembersConstraint = rules.questions.map { rules in
       guard let constraint = rules.constraint else { return false }
@@ -94,6 +95,9 @@ struct RowChecker {
     }
   }
 
+  /// Per slot: cells that took the decoder's full path, by their bytes.
+  var slowCells: [IDTable<SlowCell>]
+
   /// The slot of the submission-time question, if it is one.
   var timeSlot: Int?
   /// The ISO text of this row's submission time as decoded from its cell, and its
@@ -107,6 +111,19 @@ struct RowChecker {
   /// writes over the same array instead of allocating one.
   mutating func recycle(_ answers: inout [Answer]) {
     swap(&answers, &spareAnswers)
+  }
+
+  /// A cell decoded by the decoder's full path, remembered for the next time.
+  struct SlowCell {
+    /// Cells longer than this are decoded every time.
+    static let longest = 64
+    /// At most this many cells are remembered per question.
+    static let limit = 1024
+
+    var cell: DecodedCell
+    var other: String?
+    /// The cell as text (for messages).
+    var text: String
   }
 
   /// An invalid cell, before its message is made.
