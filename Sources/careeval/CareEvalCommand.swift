@@ -17,6 +17,7 @@ struct CareEvalCommand: AsyncParsableCommand {
       CSV.self,
       Validate.self,
       Demo.self,
+      Report.self,
     ]
   )
 }
