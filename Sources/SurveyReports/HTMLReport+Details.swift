@@ -21,12 +21,18 @@ extension HTMLPage {
     out.open("section", ["id": "drill-down"])
     out.element("h2", [:], t(.drillDown))
     out.element("p", ["class": "note"], t(.drillDownNote))
-    for node in report.drillDown { drill(node) }
+    // A big tree opens its top level only; each region below opens on a click.
+    let openAll = Self.count(report.drillDown) <= Self.crowdedLevel
+    for node in report.drillDown { drill(node, open: true, openAll: openAll) }
     out.close("section")
   }
 
-  private mutating func drill(_ node: DrillNode) {
-    out.open("details", ["open": "open"])
+  private static func count(_ nodes: [DrillNode]) -> Int {
+    nodes.reduce(0) { $0 + 1 + count($1.children) }
+  }
+
+  private mutating func drill(_ node: DrillNode, open: Bool, openAll: Bool) {
+    out.open("details", open || openAll ? ["open": "open"] : [:])
     out.open("summary")
     out.write(node.regionName + " · " + levelName(node.level, language))
     if node.isShown {
@@ -39,7 +45,7 @@ extension HTMLPage {
       let rows = node.cells.map { [TableCell(text: labels[$0.indicator] ?? $0.indicator)] + valueCells($0) }
       table(headers, rows)
     }
-    for child in node.children { drill(child) }
+    for child in node.children { drill(child, open: false, openAll: openAll) }
     out.close("details")
   }
 

@@ -34,8 +34,10 @@ extension HTMLPage {
     if head.worstShortfalls.isEmpty {
       out.element("p", [:], t(.noShortfalls))
     } else {
+      shortfallCards(head.worstShortfalls)
+      out.open("div", ["class": "wide"])
       shortfallTable(head.worstShortfalls)
-      out.element("p", ["class": "note"], t(.rankNote))
+      out.close("div")
     }
     out.close("section")
   }
@@ -108,12 +110,54 @@ extension HTMLPage {
     out.open("section", ["id": "shortfalls"])
     out.element("h2", [:], t(.shortfallList))
     out.element("p", ["class": "note"], t(.shortfallNote))
-    if report.shortfalls.isEmpty {
-      out.element("p", [:], t(.noShortfalls))
-    } else {
-      shortfallTable(report.shortfalls)
+    let regions = report.shortfalls.filter { $0.cell.group.isEmpty }
+    let groups = report.shortfalls.filter { !$0.cell.group.isEmpty }
+    if regions.isEmpty && groups.isEmpty { out.element("p", [:], t(.noShortfalls)) }
+    if !regions.isEmpty {
+      shortfallTable(Array(regions.prefix(Self.openRows)))
+      if regions.count > Self.openRows {
+        collapsed(moreText(regions.count - Self.openRows, from: Self.openRows + 1)) {
+          $0.shortfallTable(Array(regions.dropFirst(Self.openRows)))
+        }
+        out.element("p", ["class": "note"], t(.fullListElsewhere))
+      }
+    }
+    if !groups.isEmpty {
+      out.element("h3", [:], t(.groupShortfalls))
+      out.element("p", ["class": "note"], t(.groupShortfallsNote))
+      if groups.count > Self.openRows {
+        collapsed(countText(groups.count)) { $0.shortfallTable(groups) }
+      } else {
+        shortfallTable(groups)
+      }
     }
     out.close("section")
+  }
+
+  /// Rows of a long list shown open; the rest waits in a collapsed block (not printed).
+  static let openRows = 50
+  /// Regions of a level beyond which its charts and drill-down wait collapsed.
+  static let crowdedLevel = 40
+
+  /// A collapsed block: the summary line, then whatever `body` writes. A reader on
+  /// screen opens it; a printout shows the summary line only.
+  mutating func collapsed(_ summary: String, _ body: (inout HTMLPage) -> Void) {
+    out.open("details", ["class": "more"])
+    out.element("summary", [:], summary + ReportFormat.parenthesised(t(.clickToOpen), language))
+    body(&self)
+    out.close("details")
+  }
+
+  /// `其余 1,103 项（第 51 名起）` / `1,103 more (from rank 51)`.
+  private func moreText(_ count: Int, from rank: Int) -> String {
+    language == .zh
+      ? "其余 \(ReportFormat.count(count)) 项（第 \(rank) 名起）"
+      : "\(ReportFormat.count(count)) more (from rank \(rank))"
+  }
+
+  /// `2,564 项` / `2,564 entries`.
+  private func countText(_ count: Int) -> String {
+    language == .zh ? "共 \(ReportFormat.count(count)) 项" : "\(ReportFormat.count(count)) entries"
   }
 
   mutating func areas() {
@@ -144,12 +188,33 @@ extension HTMLPage {
     out.close("dl")
     for level in section.levels where !level.cells.isEmpty {
       let title = info.label + " · " + levelName(level.level, language)
-      out.open("figure")
-      out.element("figcaption", [:], byLevel(level.level))
-      out.append(Charts.dotWhisker(level.cells, kind: info.kind, title: title, k: k, language: language))
-      out.close("figure")
+      let chart = Charts.dotWhisker(level.cells, kind: info.kind, title: title, k: k, language: language)
+      guard level.cells.count > Self.crowdedLevel else {
+        out.open("figure")
+        out.element("figcaption", [:], byLevel(level.level))
+        out.append(chart)
+        out.close("figure")
+        continue
+      }
+      collapsed(crowdedSummary(level)) { page in
+        page.out.open("figure")
+        page.out.append(chart)
+        page.out.close("figure")
+      }
     }
     out.close("div")
+  }
+
+  /// `按县（区）：419 个地区 · ✗12 △40`: a crowded level's chart, collapsed.
+  private func crowdedSummary(_ level: LevelCells) -> String {
+    var counts = StatusCounts()
+    for cell in level.cells { counts[cell.status] += 1 }
+    let marks = [ShortfallStatus.shortfall, .possibleShortfall].filter { counts[$0] > 0 }
+      .map { "\($0.symbol)\(counts[$0])" }.joined(separator: " ")
+    let regions =
+      language == .zh
+      ? "\(ReportFormat.count(level.cells.count)) 个地区" : "\(ReportFormat.count(level.cells.count)) regions"
+    return byLevel(level.level) + ReportFormat.colon(language) + regions + (marks.isEmpty ? "" : " · " + marks)
   }
 
   /// `按市` / `By city`.

@@ -162,6 +162,36 @@ struct HTMLPage {
     cell.group.isEmpty ? cell.regionName : cell.regionName + " · " + cell.groupLabel
   }
 
+  /// The worst shortfalls as cards, for phones (the table is shown on wider screens
+  /// and in print): status, region, indicator, then the figures.
+  mutating func shortfallCards(_ entries: [ShortfallEntry]) {
+    let level = ReportFormat.percent(report.methods.confidenceLevel, decimals: 0)
+    out.open("ol", ["class": "cards"])
+    for entry in entries {
+      let cell = entry.cell
+      out.open("li")
+      out.open("p", ["class": "ct"])
+      out.element("span", ["class": "rk"], "\(entry.rank)")
+      out.element("span", ["class": "sw " + StatusStyle.cssClass(cell.status)], cell.status.symbol)
+      out.write(" " + cell.status.label(language) + " · ")
+      out.element("strong", [:], regionText(cell))
+      out.write(ReportFormat.parenthesised(levelName(cell.level, language), language))
+      out.close("p")
+      out.element("p", [:], entry.indicatorLabel)
+      var figures = ReportFormat.value(cell.estimate, entry.kind)
+      let interval = ReportFormat.interval(cell.ciLow, cell.ciHigh, entry.kind)
+      if !interval.isEmpty { figures += ReportFormat.parenthesised(t(.ci) + " " + level + " " + interval, language) }
+      var parts = [figures, t(.target) + " " + ReportFormat.target(cell.target, entry.kind)]
+      if let gap = cell.gap, gap > 0 { parts.append(t(.gap) + " " + ReportFormat.gap(gap, entry.kind, language)) }
+      parts.append("n = " + ReportFormat.count(cell.n))
+      let q = ReportFormat.probability(cell.qValue)
+      if !q.isEmpty { parts.append("q " + (q.hasPrefix("<") ? "< " + q.dropFirst() : "= " + q)) }
+      out.element("p", ["class": "cv"], parts.joined(separator: " · "))
+      out.close("li")
+    }
+    out.close("ol")
+  }
+
   mutating func shortfallTable(_ entries: [ShortfallEntry]) {
     let headers = [TableCell.number(t(.rank)), TableCell(text: t(.indicator)), TableCell(text: t(.region)), TableCell(text: t(.level))] + valueHeaders
     let rows = entries.map { entry in
