@@ -3,6 +3,7 @@
     python notebooks/run_all.py                 # run all notebooks/*.ipynb in name order
     python notebooks/run_all.py 02-regional-gaps.ipynb
     python notebooks/run_all.py --strip         # remove outputs before committing
+    python notebooks/run_all.py --keep work/executed   # also save the executed copies
 
 Each notebook runs in a fresh Python kernel of this interpreter, with the
 notebooks folder as working directory, and fails on the first cell that raises.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import time
@@ -72,7 +74,7 @@ def hermetic_jupyter_environment(scratch: Path) -> None:
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
 
 
-def run(path: Path, timeout: int) -> str | None:
+def run(path: Path, timeout: int, keep: Path | None = None) -> str | None:
     """Runs one notebook; returns None when it ran through, else the error text."""
     nb = nbformat.read(path, as_version=4)
     stored = stored_outputs(nb)
@@ -90,7 +92,11 @@ def run(path: Path, timeout: int) -> str | None:
     try:
         client.execute()
     except CellExecutionError as error:
-        return str(error)
+        return re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # tracebacks come coloured
+    finally:
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, keep / path.name)
     return None
 
 
@@ -99,6 +105,7 @@ def main() -> int:
     parser.add_argument("notebooks", nargs="*", help="notebooks to run (default: every *.ipynb here)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell (default 300)")
     parser.add_argument("--strip", action="store_true", help="remove outputs and execution counts, run nothing")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="also write the executed notebooks (with outputs) into DIR")
     args = parser.parse_args()
 
     paths = notebooks(args.notebooks)
@@ -112,7 +119,7 @@ def main() -> int:
         hermetic_jupyter_environment(Path(scratch))
         for path in paths:
             started = time.monotonic()
-            error = run(path, args.timeout)
+            error = run(path, args.timeout, args.keep)
             seconds = time.monotonic() - started
             if error is None:
                 passed += 1
