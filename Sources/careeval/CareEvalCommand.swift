@@ -17,6 +17,7 @@ struct CareEvalCommand: AsyncParsableCommand {
       CSV.self,
       Validate.self,
       Score.self,
+      Demo.self,
     ]
   )
 }
