@@ -100,7 +100,7 @@ extension CareEvalCommand {
       let options = EvaluationOptions(
         ingest: IngestOptions(
           onInvalid: InvalidCellPolicy(rawValue: onInvalid) ?? .reject, encoding: encoding.flatMap(TextEncoding.init(name:)),
-          today: today, rejectsPath: rejects),
+          today: today, rejectsPath: rejects, progress: ValidateProgress.reporter()),
         scoring: ScoringOptions(
           by: by, suppressionThreshold: suppression, lonelyPSU: LonelyPSURule(rawValue: lonely) ?? .adjust,
           confidenceLevel: confidence, salt: salt, language: lang, today: today))
@@ -108,8 +108,10 @@ extension CareEvalCommand {
       let result: EvaluationResult
       do {
         result = try evaluation.run()
+        ValidateProgress.clear()
         try result.write(to: out)
       } catch {
+        ValidateProgress.clear()
         Self.printError(error.description)
         throw error.isUsage ? ExitCode.validationFailure : ExitCode.failure
       }
