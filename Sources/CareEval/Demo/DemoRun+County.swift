@@ -74,7 +74,7 @@ extension DemoRun {
         let responses = Self.evaluated.map { respondent -> [Answer]? in
           respondent == .roster ? rosterForm.answers : forms[respondent]?.answers
         }
-        tally.add(evaluator.evaluate(responses), unit: .child, indicators: kit.indicators)
+        tally.add(evaluator.evaluate(responses, unit: .child), unit: .child, indicators: kit.indicators)
         progress.advance()
         guard sample == nil || weight != nil else { continue }
         let day = visit
@@ -96,7 +96,7 @@ extension DemoRun {
         }
         var responses = [[Answer]?](repeating: nil, count: Self.evaluated.count)
         responses[Self.evaluated.count - 1] = form.answers
-        tally.add(evaluator.evaluate(responses), unit: .volunteer, indicators: kit.indicators)
+        tally.add(evaluator.evaluate(responses, unit: .volunteer), unit: .volunteer, indicators: kit.indicators)
         try write(.volunteer, form, meta: registerMeta(month: 2, random: &metaRandom), county: county)
         volunteerRows += 1
       }
