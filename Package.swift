@@ -31,7 +31,7 @@ let package = Package(
     .executableTarget(
       name: "careeval",
       dependencies: [
-        "CareEval", "CSVStream", "SurveySchema",
+        "CareEval", "CSVStream", "SurveySchema", "SurveyIngest",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Raw bytes from a file descriptor or from memory, with read-ahead for sniffing.
@@ -96,7 +96,9 @@ final class ByteSource {
     return try readDescriptor(into: buffer, maxCount: maxCount)
   }
 
-  private func readDescriptor(into buffer: UnsafeMutablePointer<UInt8>, maxCount: Int) throws(CSVError) -> Int {
+  private func readDescriptor(into buffer: UnsafeMutablePointer<UInt8>, maxCount: Int)
+    throws(CSVError) -> Int
+  {
     if reachedEnd || descriptor < 0 { return 0 }
     while true {
       let got = systemRead(descriptor, buffer, maxCount)
@@ -113,9 +115,9 @@ final class ByteSource {
 
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
   #if canImport(Glibc)
-  Glibc.read(fd, buffer, count)
+    Glibc.read(fd, buffer, count)
   #else
-  Darwin.read(fd, buffer, count)
+    Darwin.read(fd, buffer, count)
   #endif
 }
 

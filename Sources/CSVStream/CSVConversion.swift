@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Rewrites what a ``CSVReader`` reads as clean UTF-8 CSV, atomically: the
@@ -33,7 +33,8 @@ public enum CSVConversion {
   /// - Returns: What was written.
   /// - Throws: ``CSVError``: the first problem in the input, or a write failure.
   public static func convert(
-    _ reader: CSVReader, to path: String, options: CSVWriterOptions = .init(), warningLimit: Int = 10
+    _ reader: CSVReader, to path: String, options: CSVWriterOptions = .init(),
+    warningLimit: Int = 10
   ) throws(CSVError) -> Summary {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent()
@@ -46,10 +47,13 @@ public enum CSVConversion {
     var mismatches = 0
     if let header = reader.header { try writer.write(header) }
     while let record = try reader.next() {
-      if let header = reader.header, let error = record.fieldCountError(header: header, file: reader.fileName) {
+      if let header = reader.header,
+        let error = record.fieldCountError(header: header, file: reader.fileName)
+      {
         mismatches += 1
         if mismatches <= warningLimit {
-          warnings.append(error.description.replacingOccurrences(of: ": error: ", with: ": warning: "))
+          warnings.append(
+            error.description.replacingOccurrences(of: ": error: ", with: ": warning: "))
         }
       }
       try writer.write(record.fields)
@@ -58,7 +62,8 @@ public enum CSVConversion {
     try writer.close()
     if mismatches > warningLimit {
       warnings.append(
-        "\(reader.fileName): warning: \(mismatches - warningLimit) more records have a different field count")
+        "\(reader.fileName): warning: \(mismatches - warningLimit) more records have a different field count"
+      )
     }
     guard rename(temporary, path) == 0 else {
       throw CSVError.io(file: path, "cannot move the finished file into place", errno: errno)

@@ -52,9 +52,11 @@ extension CSVError {
   }
 
   static func nulByte(file: String, at place: CSVPlace, looksLikeUTF16: Bool) -> CSVError {
-    var message = "a NUL byte (0x00) appears at \(place.phrase); text files do not contain NUL bytes"
+    var message =
+      "a NUL byte (0x00) appears at \(place.phrase); text files do not contain NUL bytes"
     if looksLikeUTF16 {
-      message += ". The file looks like UTF-16 without a byte-order mark: "
+      message +=
+        ". The file looks like UTF-16 without a byte-order mark: "
         + "re-save it as UTF-8, or read it with --encoding utf16le"
     } else {
       message += ", so the file is damaged or is not a CSV text file"
@@ -85,7 +87,8 @@ extension CSVError {
   static func fieldTooLong(file: String, at place: CSVPlace, limit: Int, quoted: Bool) -> CSVError {
     var message = "the field at \(place.phrase) is longer than \(byteSize(limit)), the limit"
     if quoted {
-      message += "; it is quoted, so a closing quote is probably missing after the quote "
+      message +=
+        "; it is quoted, so a closing quote is probably missing after the quote "
         + "that opens on line \(place.line)"
     }
     return .at(.fieldTooLong, file, place, message)
@@ -120,7 +123,8 @@ extension CSVError {
     var message = "row \(row) has \(has) but the header has \(expected) \(noun)"
     if count < expected {
       let missing = expected - count
-      message += missing == 1 ? "; the last column is missing" : "; the last \(missing) columns are missing"
+      message +=
+        missing == 1 ? "; the last column is missing" : "; the last \(missing) columns are missing"
       if let header, count < header.count, !header[count].isEmpty {
         message += " (from '\(header[count])' on)"
       }

@@ -6,12 +6,15 @@ public struct CSVInspection: Sendable, Encodable, Equatable {
   public struct Problem: Sendable, Encodable, Equatable {
     /// The ``CSVError/Kind`` raw value.
     public var kind: String
-    /// Spreadsheet row, physical line and field number, as in ``CSVError``.
+    /// The spreadsheet row, as ``CSVError/record``.
     public var record: Int
+    /// The physical line, as ``CSVError/line``.
     public var line: Int
+    /// The field number, as ``CSVError/column``.
     public var column: Int
-    /// The plain-words message, and the compiler-style line with the location.
+    /// The plain-words message.
     public var message: String
+    /// The compiler-style line with the location, as ``CSVError/description``.
     public var description: String
 
     /// Creates a problem from an error.
@@ -27,11 +30,13 @@ public struct CSVInspection: Sendable, Encodable, Equatable {
 
   /// The file name the reader was given.
   public var file: String
-  /// The ``TextEncoding`` raw value, and whether it was detected (not given).
+  /// The ``TextEncoding`` raw value.
   public var encoding: String
+  /// Whether the encoding was detected (not given).
   public var encodingDetected: Bool
-  /// The delimiter as people write it (`,` `;` `TAB` `|` …), and whether it was detected.
+  /// The delimiter as people write it (`,` `;` `TAB` `|` …).
   public var delimiter: String
+  /// Whether the delimiter was detected (not given).
   public var delimiterDetected: Bool
   /// The header's fields, or `nil` when the file was read without a header.
   public var header: [String]?
@@ -39,8 +44,9 @@ public struct CSVInspection: Sendable, Encodable, Equatable {
   public var records: Int
   /// How many records have each field count; keys are the counts as text.
   public var fieldCounts: [String: Int]
-  /// All problems found (malformed records and field-count mismatches), and the first of them.
+  /// How many problems were found (malformed records and field-count mismatches).
   public var problemCount: Int
+  /// The first problems, in file order.
   public var problems: [Problem]
 
   /// Reads the rest of `reader` and summarises it.
@@ -52,7 +58,9 @@ public struct CSVInspection: Sendable, Encodable, Equatable {
   ///   - options: The options the reader was made with (to tell given from detected).
   ///   - problemLimit: How many problems to keep (all are counted).
   /// - Throws: ``CSVError`` when the input cannot be read on.
-  public init(reading reader: CSVReader, options: CSVReaderOptions, problemLimit: Int = 20) throws(CSVError) {
+  public init(reading reader: CSVReader, options: CSVReaderOptions, problemLimit: Int = 20)
+    throws(CSVError)
+  {
     var counts: [Int: Int] = [:]
     var records = 0
     var problems: [Problem] = []
@@ -68,7 +76,9 @@ public struct CSVInspection: Sendable, Encodable, Equatable {
       case .record(let record):
         records += 1
         counts[record.fields.count, default: 0] += 1
-        if let header = reader.header, let error = record.fieldCountError(header: header, file: reader.fileName) {
+        if let header = reader.header,
+          let error = record.fieldCountError(header: header, file: reader.fileName)
+        {
           note(error)
         }
       }
@@ -109,7 +119,9 @@ public struct CSVInspection: Sendable, Encodable, Equatable {
     }
     lines.append("records:    \(records)\(header == nil ? "" : " (not counting the header)")")
     lines.append("fields per record:")
-    for (count, number) in fieldCounts.map({ (Int($0.key) ?? 0, $0.value) }).sorted(by: { $0.0 < $1.0 }) {
+    for (count, number) in fieldCounts.map({ (Int($0.key) ?? 0, $0.value) }).sorted(by: {
+      $0.0 < $1.0
+    }) {
       let marker = header.map { $0.count == count ? "" : "  <- the header has \($0.count)" } ?? ""
       lines.append("  \(count) fields: \(number) records\(marker)")
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A record as it sits in the reader's buffer: fields are UTF-8 bytes, each
@@ -11,9 +11,9 @@ import Darwin
 /// Convert only the fields you use: ``string(at:)`` makes a `String`,
 /// ``double(at:)`` and ``int(at:)`` parse in place, ``bytes(at:)`` gives the raw bytes.
 public struct CSVRawRecord {
-  private let storage: UnsafePointer<UInt8>
-  private let fieldEnds: UnsafePointer<Int>
-  private let firstField: Int
+  @usableFromInline let storage: UnsafePointer<UInt8>
+  @usableFromInline let fieldEnds: UnsafePointer<Int>
+  @usableFromInline let firstField: Int
   /// The number of fields.
   public let count: Int
   /// The spreadsheet row (header = 1), as ``CSVRecord/number``.
@@ -33,8 +33,8 @@ public struct CSVRawRecord {
     self.line = line
   }
 
-  @inline(__always)
-  private func span(_ index: Int) -> (start: Int, end: Int) {
+  @inlinable @inline(__always)
+  func span(_ index: Int) -> (start: Int, end: Int) {
     let field = firstField &+ index
     let start = field == 0 ? 0 : fieldEnds[field &- 1] &+ 1
     return (start, fieldEnds[field])
@@ -42,7 +42,7 @@ public struct CSVRawRecord {
 
   /// The UTF-8 bytes of field `index` (0-based), without quotes; empty when the
   /// record has no such field.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func bytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
     guard index >= 0, index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
     let (start, end) = span(index)
@@ -50,7 +50,7 @@ public struct CSVRawRecord {
   }
 
   /// Whether field `index` is empty or missing.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func isEmpty(at index: Int) -> Bool {
     bytes(at: index).isEmpty
   }
@@ -88,7 +88,8 @@ public struct CSVRawRecord {
       guard digit >= 0, digit <= 9 else { return nil }
       let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
       let (next, overflow2) =
-        negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+        negative
+        ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
       guard !overflow1, !overflow2 else { return nil }
       value = next
       position += 1

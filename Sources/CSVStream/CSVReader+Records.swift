@@ -75,7 +75,9 @@ extension CSVReader {
       case .malformed(let error):
         skipped = error
       case .record(let index):
-        if let error = oversizedError(record: index) {
+        if batch.pointee.marks[index].oversizedColumn != 0,
+          let error = oversizedError(record: index)
+        {
           guard options.recoverFromErrors else {
             failure = error
             throw error
@@ -111,7 +113,10 @@ extension CSVReader {
     fields.reserveCapacity(end - first)
     for field in first..<end {
       let range = state.fieldRange(field)
-      fields.append(String(decoding: UnsafeBufferPointer(start: state.bytes + range.lowerBound, count: range.count), as: UTF8.self))
+      fields.append(
+        String(
+          decoding: UnsafeBufferPointer(start: state.bytes + range.lowerBound, count: range.count),
+          as: UTF8.self))
     }
     return fields
   }

@@ -97,7 +97,8 @@ public final class CSVReader {
     options.maxFieldBytes = max(options.maxFieldBytes, 1)
     if let delimiter = options.delimiter {
       precondition(
-        delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D && delimiter != 0 && delimiter < 0x80,
+        delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D && delimiter != 0
+          && delimiter < 0x80,
         "the delimiter must be an ASCII character other than a quote or a line end")
     }
     self.options = options
@@ -119,11 +120,14 @@ public final class CSVReader {
     if let given = options.delimiter {
       delimiter = given
     } else {
-      let text = try Self.decodedPrefix(Array(start[markLength...]), encoding: encoding, name: source.name)
+      let text = try Self.decodedPrefix(
+        Array(start[markLength...]), encoding: encoding, name: source.name)
       delimiter = DelimiterDetection.detect(in: text, isWholeInput: isWholeInput)
     }
     parser = LibCSVParser(
-      delimiter: delimiter, maxFieldBytes: options.maxFieldBytes, maxRecordBytes: options.maxRecordBytes)
+      delimiter: delimiter, maxFieldBytes: options.maxFieldBytes,
+      maxRecordBytes: options.maxRecordBytes,
+      copyFields: options.copiesFields)
     try readHeader(sawBytes: !start.isEmpty)
   }
 

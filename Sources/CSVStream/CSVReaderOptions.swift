@@ -38,6 +38,10 @@ public struct CSVReaderOptions: Sendable {
     self.recoverFromErrors = recoverFromErrors
   }
 
+  /// Copy each field out of libcsv's buffer instead of building it in place
+  /// (the fallback; tests use it to cover both ways).
+  var copiesFields = false
+
   /// The record limit derived from `maxFieldBytes`.
   var maxRecordBytes: Int { max(maxFieldBytes, 1) &* 8 }
 }

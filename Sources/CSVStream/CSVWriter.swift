@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// How a ``CSVWriter`` writes.
@@ -61,7 +61,9 @@ public final class CSVWriter {
   ///   - fileHandle: Where to write.
   ///   - name: The name used in errors.
   ///   - options: Delimiter, line ends, BOM.
-  public init(fileHandle: FileHandle, name: String = "<output>", options: CSVWriterOptions = .init()) {
+  public init(
+    fileHandle: FileHandle, name: String = "<output>", options: CSVWriterOptions = .init()
+  ) {
     descriptor = fileHandle.fileDescriptor
     ownsDescriptor = false
     handle = fileHandle
@@ -80,7 +82,8 @@ public final class CSVWriter {
   private static func checked(_ options: CSVWriterOptions) -> CSVWriterOptions {
     let delimiter = options.delimiter
     precondition(
-      delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D && delimiter != 0,
+      delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D
+        && delimiter != 0,
       "the delimiter must be an ASCII character other than a quote or a line end")
     return options
   }
@@ -105,14 +108,17 @@ public final class CSVWriter {
         if fields.count == 1 && bytes.isEmpty {
           buffer.append(contentsOf: [0x22, 0x22])
         } else {
-          CSVQuoting.append(UnsafeRawBufferPointer(bytes), delimiter: options.delimiter, to: &buffer)
+          CSVQuoting.append(
+            UnsafeRawBufferPointer(bytes), delimiter: options.delimiter, to: &buffer)
         }
         return false
       }
       if hasNul {
         throw CSVError(
           kind: .nulByte, file: name, record: records, line: records, column: column + 1,
-          message: "field \(column + 1) of record \(records) contains a NUL character, which CSV cannot hold")
+          message:
+            "field \(column + 1) of record \(records) contains a NUL character, which CSV cannot hold"
+        )
       }
     }
     if options.crlf { buffer.append(0x0D) }
@@ -147,16 +153,16 @@ public final class CSVWriter {
 
 private func closeDescriptor(_ fd: Int32) {
   #if canImport(Glibc)
-  _ = Glibc.close(fd)
+    _ = Glibc.close(fd)
   #else
-  _ = Darwin.close(fd)
+    _ = Darwin.close(fd)
   #endif
 }
 
 private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
   #if canImport(Glibc)
-  Glibc.write(fd, bytes, count)
+    Glibc.write(fd, bytes, count)
   #else
-  Darwin.write(fd, bytes, count)
+    Darwin.write(fd, bytes, count)
   #endif
 }

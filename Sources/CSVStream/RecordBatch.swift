@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Where a complete record ends in a ``RecordBatch`` and where it came from.
@@ -24,7 +24,9 @@ struct RecordMark {
 ///
 /// It lives behind a pointer that libcsv's callbacks receive as `void *data`,
 /// so the hot path is plain loads and stores: no reference counting, no
-/// exclusivity checks.
+/// exclusivity checks. When libcsv writes fields straight into ``bytes`` (see
+/// ``LibCSVParser``), the field in progress sits just after ``byteCount``;
+/// ``pendingBytes`` says how long it is, so that moving the storage keeps it.
 struct RecordBatch {
   private(set) var bytes: UnsafeMutablePointer<UInt8>
   private(set) var byteCount = 0
@@ -45,6 +47,8 @@ struct RecordBatch {
   var row = 1
   /// Whether the last line end seen was a CR, so that a following LF belongs to it.
   var afterCR = false
+  /// Bytes of the field in progress stored after `byteCount` (in-place mode), else 0.
+  var pendingBytes = 0
   let maxFieldBytes: Int
   let maxRecordBytes: Int
 
@@ -64,6 +68,12 @@ struct RecordBatch {
     bytes.deallocate()
     fieldEnds.deallocate()
     marks.deallocate()
+  }
+
+  /// Bytes of storage held, for checking that memory stays bounded.
+  var storageBytes: Int {
+    byteCapacity + fieldCapacity * MemoryLayout<Int>.stride
+      + recordCapacity * MemoryLayout<RecordMark>.stride
   }
 
   /// The number of fields of the open record.
@@ -86,21 +96,63 @@ struct RecordBatch {
 
   // MARK: Called from libcsv's callbacks
 
+  /// Makes room for everything libcsv can submit while parsing `inputCount`
+  /// more bytes with `partialField` bytes already in its field buffer: each
+  /// input byte ends at most one field and adds at most one byte, and every
+  /// field adds a NUL. With this done first, appending needs no checks.
+  mutating func reserve(inputCount: Int, partialField: Int) {
+    let bytesNeeded = byteCount + partialField + 2 * inputCount + 2
+    if bytesNeeded > byteCapacity { growBytes(to: bytesNeeded) }
+    let fieldsNeeded = fieldCount + inputCount + 1
+    while fieldsNeeded > fieldCapacity { growFields() }
+  }
+
+  /// The free space after the stored fields, where libcsv may build the next field.
+  var freeSpace: (start: UnsafeMutablePointer<UInt8>, count: Int) {
+    (bytes + byteCount, byteCapacity - byteCount)
+  }
+
+  /// Records a field that libcsv wrote in place, followed by its NUL, at ``freeSpace``.
+  @inline(__always)
+  mutating func appendFieldInPlace(_ length: Int) {
+    let end = byteCount &+ length
+    fieldEnds[fieldCount] = end
+    byteCount = end &+ 1
+    fieldCount &+= 1
+  }
+
+  /// Appends a field; ``reserve(inputCount:partialField:)`` made the room.
   @inline(__always)
   mutating func appendField(_ field: UnsafeRawPointer?, _ length: Int) {
-    if byteCount &+ length &+ 1 > byteCapacity { growBytes(to: byteCount + length + 1) }
-    if fieldCount == fieldCapacity { growFields() }
-    if length > 0, let field {
-      memcpy(bytes + byteCount, field, length)
+    // Work on copies: stores through `bytes` could alias `self` as far as the
+    // compiler knows, which would force a reload of every property.
+    let bytes = self.bytes
+    let start = byteCount
+    let index = fieldCount
+    if let field {
+      // Survey fields are mostly a byte or two. libcsv has just written them
+      // byte by byte; copying bytes (then words, for long fields) rather than
+      // calling memcpy keeps this a leaf function and avoids store-forwarding stalls.
+      let target = UnsafeMutableRawPointer(bytes + start)
+      var offset = 0
+      if length > 16 {
+        while offset &+ 8 <= length {
+          (target + offset).storeBytes(
+            of: field.loadUnaligned(fromByteOffset: offset, as: UInt64.self), as: UInt64.self)
+          offset &+= 8
+        }
+      }
+      let source = field.assumingMemoryBound(to: UInt8.self)
+      while offset < length {
+        bytes[start &+ offset] = source[offset]
+        offset &+= 1
+      }
     }
-    byteCount &+= length
-    bytes[byteCount] = 0
-    fieldEnds[fieldCount] = byteCount
-    byteCount &+= 1
-    fieldCount &+= 1
-    if length > maxFieldBytes, openOversizedColumn == 0 {
-      openOversizedColumn = fieldCount - openFirstField
-    }
+    let end = start &+ length
+    bytes[end] = 0
+    fieldEnds[index] = end
+    byteCount = end &+ 1
+    fieldCount = index &+ 1
   }
 
   /// Ends the open record at a line end (`terminator` is the CR or LF byte) or
@@ -119,11 +171,12 @@ struct RecordBatch {
       return
     }
     if recordCount == recordCapacity { growMarks() }
-    if openOversizedColumn == 0, openByteCount > maxRecordBytes { openOversizedColumn = -1 }
+    if openByteCount > maxFieldBytes { checkLengths() }
     marks[recordCount] = RecordMark(
       fieldEnd: fieldCount, line: line, row: row, oversizedColumn: openOversizedColumn)
     recordCount &+= 1
-    line &+= lineBreaks(in: UnsafeRawBufferPointer(start: bytes + openFirstByte, count: openByteCount))
+    line &+= lineBreaks(
+      in: UnsafeRawBufferPointer(start: bytes + openFirstByte, count: openByteCount))
     if terminator >= 0 { line &+= 1 }
     row &+= 1
     afterCR = terminator == 0x0D
@@ -132,14 +185,25 @@ struct RecordBatch {
     openOversizedColumn = 0
   }
 
+  /// Notes the open record's first field over the field limit, or the
+  /// record itself over the record limit (only called for long records).
+  private mutating func checkLengths() {
+    for field in openFirstField..<fieldCount where fieldRange(field).count > maxFieldBytes {
+      openOversizedColumn = field - openFirstField + 1
+      return
+    }
+    if openByteCount > maxRecordBytes { openOversizedColumn = -1 }
+  }
+
   // MARK: Housekeeping between chunks
 
-  /// Drops the complete records (all handed out), moving the open record to the front.
+  /// Drops the complete records (all handed out), moving the open record
+  /// (and a field in progress stored in place) to the front.
   mutating func dropCompleteRecords() {
     guard recordCount > 0 || openFirstField > 0 else { return }
     let openBytes = openByteCount
-    if openFirstByte > 0, openBytes > 0 {
-      memmove(bytes, bytes + openFirstByte, openBytes)
+    if openFirstByte > 0, openBytes + pendingBytes > 0 {
+      memmove(bytes, bytes + openFirstByte, openBytes + pendingBytes)
     }
     let openFields = openFieldCount
     for index in 0..<openFields {
@@ -154,6 +218,7 @@ struct RecordBatch {
 
   /// Forgets the open record's fields (after a malformed record was skipped).
   mutating func dropOpenRecord() {
+    pendingBytes = 0
     byteCount = openFirstByte
     fieldCount = openFirstField
     openOversizedColumn = 0
@@ -163,7 +228,7 @@ struct RecordBatch {
     var capacity = byteCapacity * 2
     while capacity < needed { capacity *= 2 }
     let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    grown.update(from: bytes, count: byteCount)
+    grown.update(from: bytes, count: byteCount + pendingBytes)
     bytes.deallocate()
     bytes = grown
     byteCapacity = capacity

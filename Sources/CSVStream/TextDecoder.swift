@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Turns raw input into UTF-8, chunk by chunk, for libcsv.
@@ -92,7 +92,8 @@ final class TextDecoder {
     var index = 0
     var written = 0
     func unitBytes(_ unit: UInt16) -> [UInt8] {
-      littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+      littleEndian
+        ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
     }
     func replace(_ bytes: [UInt8]) {
       marks.append(EncodingMark(offset: written, bytes: bytes))
@@ -175,7 +176,10 @@ final class TextDecoder {
       written = convert(from: runStart, to: index, writtenSoFar: written)
       if cutOff {
         if isFinal {
-          marks.append(EncodingMark(offset: written, bytes: Array(UnsafeBufferPointer(start: input + index, count: count - index))))
+          marks.append(
+            EncodingMark(
+              offset: written,
+              bytes: Array(UnsafeBufferPointer(start: input + index, count: count - index))))
           written += writeUTF8(replacementCharacter, to: output + written)
         } else {
           carryStart = index

@@ -6,10 +6,13 @@ import SurveySchema
 public struct ScoringError: Error, Sendable, CustomStringConvertible {
   /// The problems, sorted by location.
   public var diagnostics: [Diagnostic]
+  /// Whether the problem is in the options (`--by` names no field), not in the kit.
+  public var isUsage: Bool
 
   /// Creates an error from its diagnostics.
-  public init(_ diagnostics: [Diagnostic]) {
+  public init(_ diagnostics: [Diagnostic], isUsage: Bool = false) {
     self.diagnostics = diagnostics.sorted()
+    self.isUsage = isUsage
   }
 
   /// One problem per line, compiler-style.

@@ -12,6 +12,11 @@ extension ScoringSink {
   /// pair in every region. Results do not depend on the order of the rows read.
   /// - Returns: estimates, reliability, agreement, the scores table, diagnostics and counts.
   public func finish() -> ScoringResult {
+    finish(parts: nil)
+  }
+
+  /// `finish()` with the child indicators split into `parts` groups (cores when `nil`).
+  func finish(parts: Int?) -> ScoringResult {
     var children = self.children
     children.finishGrowing()
     var volunteers = self.volunteers
@@ -44,7 +49,8 @@ extension ScoringSink {
 
     let estimation = IndicatorEstimation(
       indicators: plan.indicators.filter { $0.unit == .child }, kit: kit, options: plan.options, today: plan.today)
-    let (childRows, childProblems) = estimation.run(store: children, design: design, assignment: &childDomains)
+    let (childRows, childProblems) = estimation.run(
+      store: children, design: design, assignment: &childDomains, parts: parts)
     diagnostics += childProblems
 
     let volunteerDesign = RegisterDesign(census: Array(0..<volunteers.count), store: volunteers)
@@ -68,9 +74,7 @@ extension ScoringSink {
       (UnitKind.volunteer, volunteers, volunteerDesign.members, volunteerDomains),
     ] {
       let scales = plan.scaleColumns(of: unit).filter { $0.scorer.items.count >= 2 }
-      let columns = scales.map { scale in
-        plan.forms[scale.scorer.scale.form]?.scales.first { $0.scoreColumn == scale.column }?.itemColumns ?? []
-      }
+      let columns = scales.map(\.itemColumns)
       let estimation = ReliabilityEstimation(
         scales: scales, itemColumns: columns, suppressionThreshold: plan.options.suppressionThreshold)
       reliability += estimation.run(store: store, members: members, assignment: domains)

@@ -106,11 +106,10 @@ public struct ScoringSink: ResponseSink, Sendable {
       units.set(slot < answers.count ? answers[slot].value : nil, column: column, unit: unit)
     }
     for scale in form.scales {
-      let items = scale.scorer.items.map { scale.scorer.itemScore($0, in: answers) }
-      for (item, column) in zip(items, scale.itemColumns) {
-        units.set(item.map(Value.number), column: column, unit: unit)
+      let score = scale.scorer.score(answers) { item, x in
+        units.set(x.map(Value.number), column: scale.itemColumns[item], unit: unit)
       }
-      units.set(scale.scorer.score(items).map(Value.number), column: scale.scoreColumn, unit: unit)
+      units.set(score.map(Value.number), column: scale.scoreColumn, unit: unit)
     }
   }
 }

@@ -65,7 +65,8 @@ enum CSVTool {
     if let byte = named[name.lowercased()] { return byte }
     let bytes = Array(name.utf8)
     guard bytes.count == 1, let byte = bytes.first, byte < 0x80 else {
-      throw ValidationError("The delimiter must be one ASCII character or tab, comma, semicolon, pipe; got '\(name)'.")
+      throw ValidationError(
+        "The delimiter must be one ASCII character or tab, comma, semicolon, pipe; got '\(name)'.")
     }
     guard byte != 0x22, byte != 0x0A, byte != 0x0D, byte != 0 else {
       throw ValidationError("A quote or a line end cannot be the delimiter.")

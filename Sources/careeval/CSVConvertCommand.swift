@@ -44,7 +44,9 @@ extension CareEvalCommand.CSV {
         let reader = try CSVTool.openReader(file, options: try input.readerOptions())
         let summary = try CSVConversion.convert(reader, to: out, options: writerOptions)
         for warning in summary.warnings { CSVTool.printError(warning) }
-        CSVTool.printError("\(out): wrote \(summary.records) records (\(summary.sourceEncoding.displayName) -> UTF-8)")
+        CSVTool.printError(
+          "\(out): wrote \(summary.records) records (\(summary.sourceEncoding.displayName) -> UTF-8)"
+        )
       } catch let error as CSVError {
         CSVTool.printError(error.description)
         throw ExitCode.failure
@@ -52,4 +54,3 @@ extension CareEvalCommand.CSV {
     }
   }
 }
-

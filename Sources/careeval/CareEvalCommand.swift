@@ -15,6 +15,7 @@ struct CareEvalCommand: AsyncParsableCommand {
     subcommands: [
       Lint.self,
       CSV.self,
+      Validate.self,
       Demo.self,
     ]
   )

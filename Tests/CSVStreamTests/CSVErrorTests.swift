@@ -7,7 +7,8 @@ import Testing
 /// text is asserted.
 @Suite struct CSVErrorTests {
   @Test func unterminatedQuoteIsReportedWhereTheQuoteOpened() throws {
-    let reader = try CSVReader(bytes: Array("id,name\n1,ok\n2,\"open\nmore\nlines\n".utf8), name: "t.csv")
+    let reader = try CSVReader(
+      bytes: Array("id,name\n1,ok\n2,\"open\nmore\nlines\n".utf8), name: "t.csv")
     #expect(try reader.next()?.fields == ["1", "ok"])
     let error = #expect(throws: CSVError.self) { try reader.next() }
     #expect(error?.kind == .unterminatedQuote)
@@ -44,6 +45,11 @@ import Testing
         + "field must end at the closing quote")
   }
 
+  @Test func aCharacterAfterAClosingQuoteIsShownAsText() {
+    let error = readError("\"name\"\n\"李\"明\"\n", options: .init())
+    #expect(error?.message.contains("(found '明')") == true)
+  }
+
   @Test func tooFewAndTooManyFieldsNameTheColumns() throws {
     let few = CSVRecord(fields: ["1", "2"], number: 3, line: 4)
     let error = try #require(few.fieldCountError(header: ["a", "b", "c"], file: "t.csv"))
@@ -59,7 +65,9 @@ import Testing
       extra.message
         == "row 2 has 4 fields but the header has 2 columns; there are 2 extra fields (the first is "
         + "'x y'), often a delimiter inside an unquoted value")
-    #expect(CSVRecord(fields: ["1", "2"], number: 2, line: 2).fieldCountError(expected: 2, file: "t.csv") == nil)
+    #expect(
+      CSVRecord(fields: ["1", "2"], number: 2, line: 2).fieldCountError(expected: 2, file: "t.csv")
+        == nil)
   }
 
   @Test func nulByteIsReportedInItsField() {
@@ -86,12 +94,14 @@ import Testing
   }
 
   @Test func invalidBytesInAGivenEncodingAreLocated() {
-    let utf8 = readError([0x61, 0x0A, 0x62, 0xFF, 0x0A], options: .init(encoding: .utf8, hasHeader: false))
+    let utf8 = readError(
+      [0x61, 0x0A, 0x62, 0xFF, 0x0A], options: .init(encoding: .utf8, hasHeader: false))
     #expect(
       utf8?.description
         == "t.csv:2:1: error: the bytes FF at row 2, column 1 are not valid UTF-8; if Excel on Chinese "
         + "Windows saved the file, try --encoding gb18030")
-    let gb = readError([0x61, 0x0A, 0x81, 0x0A], options: .init(encoding: .gb18030, hasHeader: false))
+    let gb = readError(
+      [0x61, 0x0A, 0x81, 0x0A], options: .init(encoding: .gb18030, hasHeader: false))
     #expect(
       gb?.description
         == "t.csv:2:1: error: the bytes 81 0A at row 2, column 1 are not valid GB18030 (GBK); the file "
@@ -102,13 +112,17 @@ import Testing
     #expect(readError("")?.description == "t.csv:1:1: error: the file is empty (0 bytes)")
     let blank = readError([0xEF, 0xBB, 0xBF, 0x0A, 0x0D, 0x0A])
     #expect(blank?.kind == .emptyFile)
-    #expect(blank?.message == "the file has no rows: it holds only blank lines or a byte-order mark")
+    #expect(
+      blank?.message == "the file has no rows: it holds only blank lines or a byte-order mark")
   }
 
   @Test func fieldLongerThanTheLimitIsReported() {
     let error = readError("a,b\n1,12345678901\n", options: .init(maxFieldBytes: 10))
     #expect(error?.kind == .fieldTooLong)
-    #expect(error?.description == "t.csv:2:2: error: the field at row 2, column 2 ('b') is longer than 10 bytes, the limit")
+    #expect(
+      error?.description
+        == "t.csv:2:2: error: the field at row 2, column 2 ('b') is longer than 10 bytes, the limit"
+    )
   }
 
   @Test func openQuotedFieldOverTheLimitPointsAtItsQuote() {
@@ -135,7 +149,9 @@ import Testing
   @Test func unreadableFilesAreIOErrors() {
     let missing = #expect(throws: CSVError.self) { try CSVReader(path: "/nonexistent/child.csv") }
     #expect(missing?.kind == .io)
-    #expect(missing?.description == "/nonexistent/child.csv: error: cannot open the file: No such file or directory")
+    #expect(
+      missing?.description
+        == "/nonexistent/child.csv: error: cannot open the file: No such file or directory")
     let directory = #expect(throws: CSVError.self) { try CSVReader(path: "/tmp") }
     #expect(directory?.description == "/tmp: error: cannot read the file: Is a directory")
   }

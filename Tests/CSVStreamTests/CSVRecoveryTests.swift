@@ -60,7 +60,8 @@ import Testing
 
   @Test func invalidBytesSkipTheirLine() throws {
     let bytes: [UInt8] = Array("a,b\n1,".utf8) + [0xFF] + Array("z\n2,ok\n".utf8)
-    let reader = try CSVReader(bytes: bytes, name: "t.csv", options: .init(encoding: .utf8, recoverFromErrors: true))
+    let reader = try CSVReader(
+      bytes: bytes, name: "t.csv", options: .init(encoding: .utf8, recoverFromErrors: true))
     #expect(try reader.next() == CSVRecord(fields: ["2", "ok"], number: 3, line: 3))
     #expect(try reader.next() == nil)
     #expect(reader.recoveredErrors.map(\.kind) == [.invalidEncoding])
@@ -76,10 +77,13 @@ import Testing
   }
 
   @Test func forEachRecordHandsMalformedRecordsToItsHandler() throws {
-    let reader = try CSVReader(bytes: Array("a,b\n1,x\"y\n2,ok\n".utf8), name: "t.csv", options: Self.options)
+    let reader = try CSVReader(
+      bytes: Array("a,b\n1,x\"y\n2,ok\n".utf8), name: "t.csv", options: Self.options)
     var rows: [Int] = []
     var errors: [Int] = []
-    try reader.forEachRecord(malformed: { errors.append($0.record) }) { rows.append($0.number) }
+    try reader.forEachRecord(
+      malformed: { errors.append($0.record) },
+      { rows.append($0.number) })
     #expect(rows == [3])
     #expect(errors == [2])
     #expect(reader.recoveredErrors.isEmpty)

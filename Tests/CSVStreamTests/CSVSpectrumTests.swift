@@ -14,7 +14,8 @@ import Testing
   @Test(arguments: cases)
   func readsToTheExpectedRecords(name: String) throws {
     let json = try fixtureBytes("csv-spectrum/json/\(name).json")
-    let expected = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [[String: String]])
+    let expected = try #require(
+      try JSONSerialization.jsonObject(with: Data(json)) as? [[String: String]])
     let reader = try CSVReader(path: try fixturePath("csv-spectrum/csvs/\(name).csv"))
     let header = try #require(reader.header)
     var found: [[String: String]] = []

@@ -6,7 +6,9 @@ import Testing
 /// The models behind `careeval csv inspect` and `careeval csv convert`.
 @Suite struct CSVToolTests {
   func temporaryPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("csvtool-\(UUID().uuidString)-\(name)").path
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "csvtool-\(UUID().uuidString)-\(name)"
+    ).path
   }
 
   @Test func inspectionCountsFieldsAndListsProblemsInOrder() throws {
@@ -45,7 +47,8 @@ import Testing
     let error = #expect(throws: CSVError.self) { try CSVConversion.convert(reader, to: out) }
     #expect(error?.kind == .unterminatedQuote)
     #expect(!FileManager.default.fileExists(atPath: out))
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+    let leftovers = try FileManager.default.contentsOfDirectory(
+      atPath: FileManager.default.temporaryDirectory.path)
     #expect(!leftovers.contains { $0.hasPrefix(".\((out as NSString).lastPathComponent).tmp") })
   }
 
@@ -54,14 +57,18 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: out) }
     let reader = try CSVReader(bytes: Array("a,b\n1\n2,3\n".utf8), name: "w.csv")
     let summary = try CSVConversion.convert(reader, to: out)
-    #expect(summary.warnings == ["w.csv:2:2: warning: row 2 has 1 field but the header has 2 columns; the last column is missing (from 'b' on)"])
+    #expect(
+      summary.warnings == [
+        "w.csv:2:2: warning: row 2 has 1 field but the header has 2 columns; the last column is missing (from 'b' on)"
+      ])
     #expect(try String(contentsOfFile: out, encoding: .utf8) == "a,b\n1\n2,3\n")
   }
 }
 
 @Suite struct CSVRawRecordTests {
   func visit(_ text: String, _ body: (CSVRawRecord) throws -> Void) throws {
-    let reader = try CSVReader(bytes: Array(text.utf8), name: "t.csv", options: .init(hasHeader: false))
+    let reader = try CSVReader(
+      bytes: Array(text.utf8), name: "t.csv", options: .init(hasHeader: false))
     try reader.forEachRecord(body)
   }
 
@@ -87,7 +94,8 @@ import Testing
   }
 
   @Test func parsesIntegersWithTheirLimits() throws {
-    try visit("42,-7,+3,9223372036854775807,9223372036854775808,-9223372036854775808,1.0,,-\n") { record in
+    try visit("42,-7,+3,9223372036854775807,9223372036854775808,-9223372036854775808,1.0,,-\n") {
+      record in
       #expect(record.int(at: 0) == 42)
       #expect(record.int(at: 1) == -7)
       #expect(record.int(at: 2) == 3)
@@ -113,6 +121,10 @@ import Testing
         #expect(record.string(at: 3) == nil)
       }
     }
-    #expect(seen == [CSVRecord(fields: ["a", "王\n芳", ""], number: 1, line: 1), CSVRecord(fields: ["b"], number: 3, line: 4)])
+    #expect(
+      seen == [
+        CSVRecord(fields: ["a", "王\n芳", ""], number: 1, line: 1),
+        CSVRecord(fields: ["b"], number: 3, line: 4),
+      ])
   }
 }

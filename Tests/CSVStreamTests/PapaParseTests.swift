@@ -37,41 +37,49 @@ import Testing
       "Preview 2 rows", "Preview all (3) rows", "Preview more rows than input has",
       "Preview should count rows, not lines", "Preview with header row",
     ] { reasons[name] = preview }
-    let typing = "dynamic typing: the reader returns text; typing values is ingest's job, by the kit"
+    let typing =
+      "dynamic typing: the reader returns text; typing values is ingest's job, by the kit"
     for name in [
       "Dynamic typing converts numeric literals and maintains precision",
       "Dynamic typing converts boolean literals", "Dynamic typing doesn't convert other types",
-      "Dynamic typing applies to specific columns", "Dynamic typing applies to specific columns by index",
-      "Dynamic typing can be applied to `__parsed_extra`", "Dynamic typing converts empty values into NULL",
+      "Dynamic typing applies to specific columns",
+      "Dynamic typing applies to specific columns by index",
+      "Dynamic typing can be applied to `__parsed_extra`",
+      "Dynamic typing converts empty values into NULL",
       "Dynamic typing converts ISO date strings to Dates",
       "Dynamic typing skips ISO date strings ocurring in other strings",
     ] { reasons[name] = typing }
-    let quote = "other quote or escape characters: the reader uses RFC 4180 quoting (\" doubled) only"
+    let quote =
+      "other quote or escape characters: the reader uses RFC 4180 quoting (\" doubled) only"
     for name in [
       "Single quote as quote character", "Custom escape character in the middle",
       "Custom escape character at the end", "Custom escape character not used for escaping",
       "Using reserved regex character . as quote character",
       "Using reserved regex character | as quote character",
     ] { reasons[name] = quote }
-    let delimiter = "multi-byte or line-end delimiters: the delimiter is one ASCII byte other than a line end"
+    let delimiter =
+      "multi-byte or line-end delimiters: the delimiter is one ASCII byte other than a line end"
     for name in [
       "Bad delimiter (\\n)", "Multi-character delimiter",
       "Multi-character delimiter (length 2) with quoted field",
     ] { reasons[name] = delimiter }
-    let rename = "renaming duplicate headers: the header is kept verbatim (index(ofColumn:) finds the first); kit lint reports duplicates"
+    let rename =
+      "renaming duplicate headers: the header is kept verbatim (index(ofColumn:) finds the first); kit lint reports duplicates"
     for name in [
       "Simple duplicated header names", "Duplicated header names existing column",
       "Duplicate header names with __proto__ field",
     ] { reasons[name] = rename }
     let skip = "skipping the first N lines: the caller's job"
     for name in [
-      "Skip First N number of lines , with header and 2 rows", "Skip First N number of lines , with header false",
+      "Skip First N number of lines , with header and 2 rows",
+      "Skip First N number of lines , with header false",
       "Skip First N number of lines , with header false and skipFirstNLines as negative value",
       "Skip first 2 lines , with custom newline character",
     ] { reasons[name] = skip }
     let greedy = "skipEmptyLines 'greedy': a line of spaces or delimiters is data for the reader"
     reasons["Parsing with skipEmptyLines set to 'greedy'"] = greedy
-    reasons["Parsing with skipEmptyLines set to 'greedy' with quotes and delimiters as content"] = greedy
+    reasons["Parsing with skipEmptyLines set to 'greedy' with quotes and delimiters as content"] =
+      greedy
     reasons["Mixed slash n and slash r should choose first as precident"] =
       "one line end for the whole file: the reader accepts LF, CR and CR LF on every line"
     return reasons
@@ -88,7 +96,8 @@ import Testing
     "Quoted fields with spaces between closing quote and next delimiter": .strayQuote,
     "Quoted fields with spaces between closing quote and next new line": .strayQuote,
     "Quoted fields with spaces after closing quote": .strayQuote,
-    "Quoted fields with spaces between closing quote and next delimiter and contains delimiter": .strayQuote,
+    "Quoted fields with spaces between closing quote and next delimiter and contains delimiter":
+      .strayQuote,
     "Quoted fields with spaces between closing quote and newline and contains newline": .strayQuote,
     // An empty file is an error for the reader (a survey export always has a header).
     "Empty input string": .emptyFile,
@@ -97,7 +106,8 @@ import Testing
 
   /// Cases whose expected data hold blank lines as `[""]` records.
   static let blankLinesSkipped: Set<String> = [
-    "One column input with empty fields", "Fast mode with blank line at end", "Blank line at beginning",
+    "One column input with empty fields", "Fast mode with blank line at end",
+    "Blank line at beginning",
     "Blank line in middle", "Blank lines at end", "Empty lines",
   ]
 
@@ -121,8 +131,10 @@ import Testing
   }
 
   @Test func everyListedCaseExists() throws {
-    let names = Set(try Self.files.flatMap { try Self.load($0) }.compactMap { $0["description"] as? String })
-    let listed = Set(Self.outOfScope.keys).union(Self.deliberateDifferences.keys).union(Self.blankLinesSkipped)
+    let names = Set(
+      try Self.files.flatMap { try Self.load($0) }.compactMap { $0["description"] as? String })
+    let listed = Set(Self.outOfScope.keys).union(Self.deliberateDifferences.keys).union(
+      Self.blankLinesSkipped)
     #expect(listed.subtracting(names).isEmpty)
     #expect(Self.allCases.count == 151)
   }
@@ -146,7 +158,9 @@ import Testing
     let quoteErrors = errors.filter { $0["type"] as? String == "Quotes" }
     let expectedKind =
       Self.deliberateDifferences[name]
-      ?? quoteErrors.first.map { $0["code"] as? String == "MissingQuotes" ? .unterminatedQuote : .strayQuote }
+      ?? quoteErrors.first.map {
+        $0["code"] as? String == "MissingQuotes" ? .unterminatedQuote : .strayQuote
+      }
     if let expectedKind {
       let error = readError(input, options: options)
       #expect(error?.kind == expectedKind, "\(name)")

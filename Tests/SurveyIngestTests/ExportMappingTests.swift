@@ -100,3 +100,64 @@ import Testing
       ])
   }
 }
+
+/// The public exports decode to the answers their rows hold (read by hand from the files).
+@Suite struct ExportDecodingTests {
+  private func answers(_ export: String, form folder: String) throws -> (RunResult, Instrument) {
+    let form = try instrument(folder)
+    let kit = Kit(root: "t", instruments: [form])
+    let bytes = Array(try fixtureText(export).utf8)
+    return (try ingest(kit, [(String(export.split(separator: "/").last ?? ""), bytes)]), form)
+  }
+
+  @Test func koboCATTickBoxesWithTrueFalseAndATrailingEmptyField() throws {
+    let (result, _) = try answers("exports/kobocat-transportation/export.csv", form: "exports/kobocat-transportation/form")
+    #expect(result.rejects.isEmpty, "\(result.problems)")
+    #expect(
+      result.responses.map { $0.answers[0] } == [
+        .value(.choices([])), .value(.choices(["ambulance", "bicycle"])), .value(.choices(["ambulance"])),
+        .value(.choices(["taxi", "other"])),
+      ])
+    #expect(result.responses.map(\.responseID) == [
+      "uuid:5b2cc313-fc09-437e-8149-fcd32f695d41", "uuid:f3d8dc65-91a6-4d0f-9e97-802128083390",
+      "uuid:9c6f3468-cfda-46e8-84c1-75458e72805d", "uuid:9f0a1508-c3b7-4c99-be00-9b237c26bcbf",
+    ])
+    #expect(result.responses.first?.submittedAt == "2013-02-14T15:37:21")
+  }
+
+  @Test func odkCentralSummaryColumnsWinOverSplitColumns() throws {
+    let (result, _) = try answers(
+      "exports/odk-central-select-many-integration/selectMultiple.csv", form: "exports/odk-central-select-many-integration/form")
+    #expect(result.rejects.isEmpty, "\(result.problems)")
+    #expect(result.responses.map(\.answers) == [
+      [.value(.choices(["a", "b"])), .value(.choices(["x", "y", "z"]))],
+      [.value(.choices(["b"])), .value(.choices(["x"]))],
+    ])
+    #expect(result.responses.map(\.responseID) == ["one", "two"])
+  }
+
+  @Test func odkCentralLabelValuesDecodeToChoiceNames() throws {
+    let (result, _) = try answers("exports/odk-central-flat/mytestform.csv", form: "exports/odk-central-flat/form")
+    #expect(result.rejects.isEmpty, "\(result.problems)")
+    #expect(result.responses.map { $0.answers[2] } == [
+      .value(.string("seattle")), .value(.string("portland")), .value(.string("san_francisco")),
+    ])
+    #expect(result.responses.map { $0.answers[1] } == [.value(.number(30)), .value(.number(34)), .value(.number(38))])
+  }
+
+  @Test func odkCentralAllDataTypesDecode() throws {
+    let (result, form) = try answers(
+      "exports/odk-central-all-data-types/all-data-types.csv", form: "exports/odk-central-all-data-types/form")
+    #expect(result.rejects.isEmpty, "\(result.problems)")
+    let row = try #require(result.responses.first)
+    func answer(_ name: String) throws -> Answer { row.answers[try #require(form.index(ofQuestion: name))] }
+    #expect(try answer("some_int") == .value(.number(123)))
+    #expect(try answer("some_decimal") == .value(.number(123.456)))
+    #expect(try answer("some_date") == .value(.string("2018-04-26")))
+    #expect(try answer("some_date_time") == .value(.string("2018-04-26T08:56:00.000Z")))
+    #expect(try answer("some_time") == .value(.string("08:56:00.000Z")))
+    #expect(try answer("some_barcode") == .value(.string("000049499094")))
+    #expect(try answer("some_geopoint") == .blank)
+    #expect(row.submittedAt == "2018-04-26T08:58:20.525Z")
+  }
+}

@@ -2,7 +2,7 @@
 /// spelling names one calendar day, and nothing is guessed.
 ///
 /// Dates: `2024-05-01`, `2024/5/1`, `2024-5-1`, `2024.5.1`, `2024年5月1日`
-/// (full-width digits too). Times after the date: a space or `T`, then `H:MM`,
+/// (full-width digits too; the same separator twice). Times after the date: a space or `T`, then `H:MM`,
 /// `H:MM:SS` or `H:MM:SS.fff`, then optionally `Z`, `+08:00`, `+0800` or `+08`.
 enum DateText {
   /// A calendar date and, when given, a time and a zone.
@@ -16,21 +16,58 @@ enum DateText {
     var zoneMinutes: Int?
 
     /// `YYYY-MM-DD`.
-    var isoDate: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    var isoDate: String {
+      var text: [UInt8] = []
+      text.reserveCapacity(10)
+      appendDate(to: &text)
+      return String(decoding: text, as: UTF8.self)
+    }
 
     /// `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]`.
     var isoDateTime: String {
-      var text = "\(isoDate)T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
-      if !fraction.isEmpty { text += "." + fraction }
+      var text: [UInt8] = []
+      text.reserveCapacity(40)
+      appendDate(to: &text)
+      text.append(0x54)
+      appendDigits(hour, 2, to: &text)
+      text.append(0x3A)
+      appendDigits(minute, 2, to: &text)
+      text.append(0x3A)
+      appendDigits(second, 2, to: &text)
+      if !fraction.isEmpty {
+        text.append(0x2E)
+        text.append(contentsOf: fraction.utf8)
+      }
       if let zone = zoneMinutes {
         if zone == 0 {
-          text += "Z"
+          text.append(0x5A)
         } else {
-          let sign = zone < 0 ? "-" : "+"
-          text += "\(sign)\(pad(abs(zone) / 60, 2)):\(pad(abs(zone) % 60, 2))"
+          text.append(zone < 0 ? 0x2D : 0x2B)
+          appendDigits(abs(zone) / 60, 2, to: &text)
+          text.append(0x3A)
+          appendDigits(abs(zone) % 60, 2, to: &text)
         }
       }
-      return text
+      return String(decoding: text, as: UTF8.self)
+    }
+
+    private func appendDate(to text: inout [UInt8]) {
+      appendDigits(year, 4, to: &text)
+      text.append(0x2D)
+      appendDigits(month, 2, to: &text)
+      text.append(0x2D)
+      appendDigits(day, 2, to: &text)
+    }
+
+    private func appendDigits(_ value: Int, _ width: Int, to text: inout [UInt8]) {
+      var divisor = 1
+      for _ in 1..<width { divisor *= 10 }
+      var rest = value
+      while divisor > 0 {
+        text.append(UInt8(0x30 + (rest / divisor) % 10))
+        rest %= divisor
+        divisor /= 10
+      }
     }
 
     /// Seconds since 1970-01-01T00:00:00Z; a time without a zone is taken as UTC.
@@ -45,48 +82,81 @@ enum DateText {
   /// Parses a date or date-time; `nil` when the text is not one of the accepted spellings
   /// or names a day that does not exist (`2023-02-29`).
   static func moment(_ text: String) -> Moment? {
-    var scanner = Scanner(HeaderText.trimmed(text))
-    guard let year = scanner.number(maxDigits: 4), year >= 1000 else { return nil }
-    let chinese = scanner.take("年")
-    if !chinese { guard scanner.takeAny("-/.") != nil else { return nil } }
-    guard let month = scanner.number(maxDigits: 2) else { return nil }
-    if chinese { guard scanner.take("月") else { return nil } } else { guard scanner.takeAny("-/.") != nil else { return nil } }
-    guard let day = scanner.number(maxDigits: 2) else { return nil }
-    if chinese { _ = scanner.take("日") || scanner.take("号") }
+    var text = text
+    return text.withUTF8 { moment(bytes: $0) }
+  }
+
+  /// Parses a date or date-time from UTF-8 bytes (see ``moment(_:)``).
+  static func moment(bytes: UnsafeBufferPointer<UInt8>) -> Moment? {
+    if bytes.allSatisfy({ $0 < 0x80 }) { return asciiMoment(bytes) }
+    guard let ascii = asciiForm(bytes) else { return nil }
+    return ascii.withUnsafeBufferPointer { asciiMoment($0) }
+  }
+
+  /// The text with full-width digits and punctuation and the Chinese date words
+  /// (年 月 日 号) turned into the ASCII spelling; `nil` for other non-ASCII text.
+  private static func asciiForm(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    var ascii: [UInt8] = []
+    for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+      switch scalar.value {
+      case 0..<0x80: ascii.append(UInt8(scalar.value))
+      case 0xFF10...0xFF19: ascii.append(UInt8(scalar.value - 0xFF10 + 0x30))
+      case 0x5E74, 0x6708: ascii.append(0x2D)  // 年 月
+      case 0x65E5, 0x53F7: break  // 日 号
+      case 0xFF1A: ascii.append(0x3A)  // ：
+      case 0xFF0D: ascii.append(0x2D)  // －
+      case 0xFF0F: ascii.append(0x2F)  // ／
+      case 0xFF0E: ascii.append(0x2E)  // ．
+      case 0x3000: ascii.append(0x20)
+      default: return nil
+      }
+    }
+    return ascii
+  }
+
+  private static func asciiMoment(_ bytes: UnsafeBufferPointer<UInt8>) -> Moment? {
+    var scanner = ByteScanner(bytes)
+    scanner.skipSpaces()
+    guard let year = scanner.number(maxDigits: 4), year >= 1000, let separator = scanner.takeAny("-/.") else {
+      return nil
+    }
+    guard let month = scanner.number(maxDigits: 2), scanner.take(separator), let day = scanner.number(maxDigits: 2)
+    else { return nil }
     guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
     var moment = Moment(year: year, month: month, day: day)
+    scanner.trimTrailingSpaces()
     if scanner.isAtEnd { return moment }
     guard scanner.takeAny(" T") != nil else { return nil }
-    while scanner.take(" ") {}
-    guard let hour = scanner.number(maxDigits: 2), scanner.take(":"), let minute = scanner.number(exactDigits: 2),
+    scanner.skipSpaces()
+    guard let hour = scanner.number(maxDigits: 2), scanner.take(0x3A), let minute = scanner.number(exactDigits: 2),
       hour < 24, minute < 60
     else { return nil }
     moment.hour = hour
     moment.minute = minute
     moment.hasTime = true
-    if scanner.take(":") {
+    if scanner.take(0x3A) {
       guard let second = scanner.number(exactDigits: 2), second < 60 else { return nil }
       moment.second = second
-      if scanner.take(".") || scanner.take(",") {
+      if scanner.take(0x2E) || scanner.take(0x2C) {
         let fraction = scanner.digits(maxDigits: 9)
         guard !fraction.isEmpty else { return nil }
         moment.fraction = fraction
       }
     }
     if scanner.isAtEnd { return moment }
-    if scanner.take("Z") || scanner.take("z") {
+    if scanner.take(0x5A) || scanner.take(0x7A) {
       moment.zoneMinutes = 0
     } else if let sign = scanner.takeAny("+-") {
       guard let hours = scanner.number(exactDigits: 2), hours <= 14 else { return nil }
       var minutes = 0
-      if scanner.take(":") {
+      if scanner.take(0x3A) {
         guard let m = scanner.number(exactDigits: 2) else { return nil }
         minutes = m
       } else if let m = scanner.number(exactDigits: 2) {
         minutes = m
       }
       guard minutes < 60 else { return nil }
-      moment.zoneMinutes = (sign == "-" ? -1 : 1) * (hours * 60 + minutes)
+      moment.zoneMinutes = (sign == 0x2D ? -1 : 1) * (hours * 60 + minutes)
     }
     return scanner.isAtEnd ? moment : nil
   }
@@ -110,52 +180,66 @@ enum DateText {
   }
 }
 
-/// A cursor over the scalars of a short text.
-private struct Scanner {
-  private let scalars: [Unicode.Scalar]
+/// A cursor over the ASCII bytes of a short text.
+private struct ByteScanner {
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
+  private var end: Int
 
-  init(_ text: String) {
-    scalars = Array(text.unicodeScalars)
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    end = bytes.count
   }
 
-  var isAtEnd: Bool { position == scalars.count }
+  var isAtEnd: Bool { position == end }
 
-  mutating func take(_ scalar: Unicode.Scalar) -> Bool {
-    guard position < scalars.count, scalars[position] == scalar else { return false }
+  mutating func skipSpaces() {
+    while position < end, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+  }
+
+  mutating func trimTrailingSpaces() {
+    while end > position, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+  }
+
+  mutating func take(_ byte: UInt8) -> Bool {
+    guard position < end, bytes[position] == byte else { return false }
     position += 1
     return true
   }
 
-  mutating func takeAny(_ set: String) -> Unicode.Scalar? {
-    guard position < scalars.count, set.unicodeScalars.contains(scalars[position]) else { return nil }
+  mutating func takeAny(_ set: StaticString) -> UInt8? {
+    guard position < end else { return nil }
+    let byte = bytes[position]
+    let found = set.withUTF8Buffer { $0.contains(byte) }
+    guard found else { return nil }
     position += 1
-    return scalars[position - 1]
+    return byte
   }
 
-  /// ASCII or full-width digits, at most `maxDigits`, as text of ASCII digits.
+  /// Up to `maxDigits` ASCII digits, as text.
   mutating func digits(maxDigits: Int) -> String {
-    var text = ""
-    while position < scalars.count, text.count < maxDigits, let digit = scalars[position].asciiDigit {
-      text += String(digit)
-      position += 1
-    }
-    return text
+    let start = position
+    while position < end, position - start < maxDigits, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
   }
 
   mutating func number(maxDigits: Int) -> Int? {
-    let text = digits(maxDigits: maxDigits)
-    return text.isEmpty ? nil : Int(text)
+    var value = 0
+    let start = position
+    while position < end, position - start < maxDigits, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+      value = value * 10 + Int(bytes[position] - 0x30)
+      position += 1
+    }
+    return position > start ? value : nil
   }
 
   mutating func number(exactDigits: Int) -> Int? {
     let start = position
-    let text = digits(maxDigits: exactDigits)
-    guard text.count == exactDigits else {
+    guard let value = number(maxDigits: exactDigits), position - start == exactDigits else {
       position = start
       return nil
     }
-    return Int(text)
+    return value
   }
 }
 

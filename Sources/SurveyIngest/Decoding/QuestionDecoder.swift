@@ -3,18 +3,23 @@ import SurveySchema
 /// Decodes the cells of one question, by its type and the file's layout.
 struct QuestionDecoder: Sendable {
   enum Kind: Sendable {
-    case integer, decimal, text, date, datetime
-    case selectOne(ChoiceIndex)
-    case selectMultiple(ChoiceIndex)
+    case integer, decimal, text, date, datetime, selectOne, selectMultiple
     /// A calculation: computed by the ingest, the file's cell is not read.
     case computed
+
+    var isComputed: Bool { self == .computed }
   }
 
   let kind: Kind
   let layout: ExportLayout
+  /// The choices of a select question (empty for other questions). A stored
+  /// property rather than an enum payload, so that decoding a cell borrows it
+  /// instead of copying it (which cost a retain and release per list field).
+  private let choiceIndex: ChoiceIndex
 
   init(question: Question, instrument: Instrument, layout: ExportLayout) {
     self.layout = layout
+    var choiceIndex = ChoiceIndex(list: nil, listName: "", orOther: false)
     switch question.type {
     case .integer: kind = .integer
     case .decimal: kind = .decimal
@@ -22,20 +27,20 @@ struct QuestionDecoder: Sendable {
     case .datetime, .metadata(.start), .metadata(.end): kind = .datetime
     case .metadata(.today): kind = .date
     case .selectOne(let list):
-      kind = .selectOne(ChoiceIndex(list: instrument.choiceList(named: list), listName: list, orOther: false))
+      kind = .selectOne
+      choiceIndex = ChoiceIndex(list: instrument.choiceList(named: list), listName: list, orOther: false)
     case .selectMultiple(let list, let orOther):
-      kind = .selectMultiple(ChoiceIndex(list: instrument.choiceList(named: list), listName: list, orOther: orOther))
+      kind = .selectMultiple
+      choiceIndex = ChoiceIndex(list: instrument.choiceList(named: list), listName: list, orOther: orOther)
     case .calculate: kind = .computed
     case .text, .note, .metadata: kind = .text
     }
+    self.choiceIndex = choiceIndex
   }
 
   /// The choices of a select question, or `nil`.
   var choices: ChoiceIndex? {
-    switch kind {
-    case .selectOne(let choices), .selectMultiple(let choices): choices
-    default: nil
-    }
+    kind == .selectOne || kind == .selectMultiple ? choiceIndex : nil
   }
 
   /// Decodes one answer cell. `other` receives the text of a 问卷星 `〖…〗` "other" answer.
@@ -50,16 +55,14 @@ struct QuestionDecoder: Sendable {
       let text = String(decoding: bytes, as: UTF8.self)
       return HeaderText.trimmed(text).isEmpty ? .blank : .value(.string(text))
     case .date:
-      let text = String(decoding: bytes, as: UTF8.self)
-      return DateText.moment(text).map { .value(.string($0.isoDate)) } ?? .invalid(.notDate)
+      return DateText.moment(bytes: bytes).map { .value(.string($0.isoDate)) } ?? .invalid(.notDate)
     case .datetime:
-      let text = String(decoding: bytes, as: UTF8.self)
-      return DateText.moment(text).map { .value(.string($0.isoDateTime)) } ?? .invalid(.notDateTime)
-    case .selectOne(let choices):
-      if let index = choices.index(ofNameBytes: bytes) { return .value(.string(choices.names[index])) }
-      return selectOne(String(decoding: bytes, as: UTF8.self), choices, other: &other)
-    case .selectMultiple(let choices):
-      return selectMultiple(String(decoding: bytes, as: UTF8.self), choices, other: &other)
+      return DateText.moment(bytes: bytes).map { .value(.string($0.isoDateTime)) } ?? .invalid(.notDateTime)
+    case .selectOne:
+      if let index = choiceIndex.index(ofNameBytes: bytes) { return .value(.string(choiceIndex.names[index])) }
+      return selectOne(String(decoding: bytes, as: UTF8.self), choiceIndex, other: &other)
+    case .selectMultiple:
+      return selectMultiple(String(decoding: bytes, as: UTF8.self), choiceIndex, other: &other)
     }
   }
 
@@ -86,7 +89,7 @@ struct QuestionDecoder: Sendable {
       let name = choices.names[index]
       if !names.contains(name) { names.append(name) }
     }
-    if text.contains("┋") || layout == .wjxText {
+    if layout == .wjxText || text.unicodeScalars.contains("┋") {
       for part in text.split(separator: "┋") {
         var option = HeaderText.trimmed(String(part))
         if let (name, extra) = Self.splitOtherText(option) {
@@ -101,7 +104,7 @@ struct QuestionDecoder: Sendable {
     let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{3000}" }).map(String.init)
     var position = 0
     tokenLoop: while position < tokens.count {
-      if let index = choices.index(of: tokens[position]) {
+      if let index = choices.names.firstIndex(of: tokens[position]) {
         add(index)
         position += 1
         continue
@@ -111,8 +114,9 @@ struct QuestionDecoder: Sendable {
         position += 1
         continue
       }
-      // A label with spaces (KoboToolbox label exports): the longest run of tokens that is a label.
-      for end in stride(from: tokens.count, to: position + 1, by: -1) {
+      // Labels may hold spaces (KoboToolbox label exports): take the longest run of
+      // tokens that is a label (or a name in other letter case).
+      for end in stride(from: tokens.count, to: position, by: -1) {
         if let index = choices.index(of: tokens[position..<end].joined(separator: " ")) {
           add(index)
           position = end

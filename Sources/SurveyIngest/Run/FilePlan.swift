@@ -61,6 +61,11 @@ struct FilePlan: Sendable {
     }
   }
 
+  /// The column that feeds a question: its answer column, else its first tick box.
+  func columnOf(_ slot: Int) -> Int? {
+    feeds[slot].answer ?? feeds[slot].options.first?.column
+  }
+
   /// The header of a 0-based column, or `column N` past the header.
   func name(ofColumn index: Int) -> String {
     header.indices.contains(index) ? header[index] : "column \(index + 1)"

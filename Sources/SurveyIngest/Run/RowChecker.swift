@@ -30,11 +30,43 @@ struct RowChecker {
   let today: String
   private let questions: [Question]
 
+  /// The plan's decoders, held here so a row never copies the plan.
+  private let decoders: [QuestionDecoder]
+  /// The plan's `otherSlot`.
+  private let otherSlot: [Int?]
+  /// Per slot: the answer column, or -1 (none, or a calculation).
+  private let answerColumns: [Int]
+  /// Per slot: whether tick-box or other-text columns feed the question too.
+  private let hasExtraColumns: [Bool]
+  /// Per slot: whether any rule (relevant, required, constraint, calculation) applies.
+  private let hasRules: [Bool]
+  /// Per slot: remembered results of a constraint that reads only `.` (no other
+  /// answer, no clock), so that a code seen many times (a region, a school) runs
+  /// its regular expression once. At most `memoLimit` values per question.
+  private var constraintMemo: [[Value: Bool]?]
+  private let memoLimit = 4096
+
   init(plan: FilePlan, rules: InstrumentRules, today: String) {
     self.plan = plan
     self.rules = rules
     self.today = today
     questions = rules.instrument.questions
+    decoders = plan.decoders
+    otherSlot = plan.otherSlot
+    answerColumns = plan.decoders.indices.map { slot in
+      plan.decoders[slot].kind.isComputed ? -1 : (plan.feeds[slot].answer ?? -1)
+    }
+    hasExtraColumns = plan.feeds.map { !$0.options.isEmpty || $0.other != nil }
+    constraintMemo = rules.questions.map { rules in
+      guard let constraint = rules.constraint, constraint.bound.expression.references.isEmpty,
+        !Self.readsClock(constraint.bound.expression)
+      else { return nil }
+      return [:]
+    }
+    hasRules = rules.questions.map {
+      !$0.groups.isEmpty || $0.relevant != nil || $0.requiredWhen != nil || $0.isAlwaysRequired
+        || $0.constraint != nil || $0.calculation != nil
+    }
   }
 
   private struct Fault {
@@ -44,23 +76,41 @@ struct RowChecker {
     var value: String
   }
 
-  func check(_ record: CSVRawRecord) -> CheckedRow {
+  mutating func check(_ record: CSVRawRecord) -> CheckedRow {
     let count = questions.count
     var answers = [Answer](repeating: .blank, count: count)
     var faults: [Fault] = []
     var others: [(slot: Int, text: String)] = []
-    for slot in 0..<count {
-      let decoder = plan.decoders[slot]
-      if case .computed = decoder.kind { continue }
+    // The decoders are read through an unsafe buffer so that each call borrows its
+    // decoder; through the array, every call copied it (a retain and release per list).
+    decoders.withUnsafeBufferPointer { decoders in
+      for slot in 0..<count where !hasExtraColumns[slot] {
+        // The common case: one answer column.
+        let column = answerColumns[slot]
+        guard column >= 0 else { continue }
+        var other: String?
+        switch decoders[slot].decode(record.bytes(at: column), other: &other) {
+        case .value(let value): answers[slot] = .value(value)
+        case .blank: break
+        case .notAsked: answers[slot] = .notAsked
+        case .invalid(let fault):
+          faults.append(Fault(slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""))
+        }
+        if let other, let target = otherSlot[slot] { others.append((target, other)) }
+      }
+    }
+    for slot in 0..<count where hasExtraColumns[slot] {
+      let column = answerColumns[slot]
+      if decoders[slot].kind.isComputed { continue }
       let feeds = plan.feeds[slot]
       var cell = DecodedCell.blank
       var other: String?
-      var column = feeds.answer ?? -1
-      if let answerColumn = feeds.answer {
-        cell = decoder.decode(record.bytes(at: answerColumn), other: &other)
+      var cellColumn = column
+      if column >= 0 {
+        cell = decoders[slot].decode(record.bytes(at: column), other: &other)
       }
       if cell == .blank, !feeds.options.isEmpty {
-        (cell, column) = ticks(record, slot: slot, feeds: feeds)
+        (cell, cellColumn) = ticks(record, slot: slot, feeds: feeds)
       }
       if let otherColumn = feeds.other, !record.isEmpty(at: otherColumn),
         SpecialCell.classify(record.bytes(at: otherColumn), layout: plan.map.layout) == nil
@@ -69,8 +119,8 @@ struct RowChecker {
       }
       if let other, let target = plan.otherSlot[slot] { others.append((target, other)) }
       if case .invalid(let fault) = cell {
-        let value = column >= 0 ? (record.string(at: column) ?? "") : ""
-        faults.append(Fault(slot: slot, fault: fault, column: column, value: value))
+        let value = cellColumn >= 0 ? (record.string(at: cellColumn) ?? "") : ""
+        faults.append(Fault(slot: slot, fault: fault, column: cellColumn, value: value))
       } else if let answer = cell.answer {
         answers[slot] = answer
       }
@@ -113,18 +163,16 @@ struct RowChecker {
 
   /// Relevance, calculations, required and constraints in form order, as an
   /// XLSForm client evaluates them.
-  private func apply(
+  private mutating func apply(
     _ answers: inout [Answer], metadata: [Answer], faults: [Fault], record: CSVRawRecord,
     issues: inout [CellIssue]
   ) {
     var groupRelevant = [Bool?](repeating: nil, count: rules.groupRelevant.count)
-    var faultBySlot: [Int: Fault] = [:]
-    for fault in faults { faultBySlot[fault.slot] = fault }
     for slot in questions.indices {
-      let questionRules = rules.questions[slot]
-      let question = questions[slot]
+      let fault = faults.isEmpty ? nil : faults.first { $0.slot == slot }
+      guard hasRules[slot] || fault != nil else { continue }
       var failed: String?
-      for group in questionRules.groups where failed == nil {
+      for group in rules.questions[slot].groups where failed == nil {
         if groupRelevant[group] == nil, let rule = rules.groupRelevant[group] {
           groupRelevant[group] = holds(rule, answers, metadata, current: .blank)
         }
@@ -132,58 +180,78 @@ struct RowChecker {
           failed = "\(rule.text) (of group '\(rules.instrument.groups[group].name)')"
         }
       }
-      if failed == nil, let rule = questionRules.relevant, !holds(rule, answers, metadata, current: .blank) {
+      if failed == nil, let rule = rules.questions[slot].relevant, !holds(rule, answers, metadata, current: .blank) {
         failed = rule.text
       }
       if let relevant = failed {
-        let fault = faultBySlot[slot]
         if fault != nil || isAnswered(answers[slot]), !(plan.decoders[slot].kind.isComputed) {
           let column = fault?.column ?? columnOf(slot)
           let value = fault?.value ?? column.flatMap { record.string(at: $0) } ?? answers[slot].value?.stringValue ?? ""
-          let words = CellWords(value: value, column: column.map(plan.name(ofColumn:)) ?? question.name, question: question.name)
+          let name = questions[slot].name
+          let words = CellWords(value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
           issues.append(CellIssue(rule: .notRelevant, column: column, message: IngestMessages.notRelevant(words, relevant: relevant), slot: slot))
         }
         answers[slot] = .notAsked
         continue
       }
-      if let calculation = questionRules.calculation {
+      if let calculation = rules.questions[slot].calculation {
         answers[slot] = calculated(calculation, answers, metadata)
         continue
       }
-      if let fault = faultBySlot[slot] {
-        let words = CellWords(value: fault.value, column: plan.name(ofColumn: fault.column), question: question.name)
+      if let fault {
+        let words = CellWords(value: fault.value, column: plan.name(ofColumn: fault.column), question: questions[slot].name)
         let message = IngestMessages.fault(fault.fault, words, choices: plan.decoders[slot].choices)
         issues.append(CellIssue(rule: fault.fault.rule, column: fault.column, message: message, slot: slot))
         continue
       }
-      let answer = answers[slot]
-      if isBlank(answer) {
+      if isBlank(answers[slot]) {
         guard let column = columnOf(slot) else { continue }
         var condition: String?
-        var required = questionRules.isAlwaysRequired
-        if !required, let rule = questionRules.requiredWhen, holds(rule, answers, metadata, current: .blank) {
+        var required = rules.questions[slot].isAlwaysRequired
+        if !required, let rule = rules.questions[slot].requiredWhen, holds(rule, answers, metadata, current: .blank) {
           required = true
           condition = rule.text
         }
         if required {
-          let message = IngestMessages.required(column: plan.name(ofColumn: column), question: question.name, condition: condition)
+          let message = IngestMessages.required(column: plan.name(ofColumn: column), question: questions[slot].name, condition: condition)
           issues.append(CellIssue(rule: .required, column: column, message: message, slot: slot))
         }
         continue
       }
-      if case .value = answer, let rule = questionRules.constraint, !holds(rule, answers, metadata, current: answer) {
+      let answer = answers[slot]
+      if case .value(let value) = answer, let rule = rules.questions[slot].constraint,
+        !constraintHolds(rule, slot: slot, value: value, answers, metadata)
+      {
         let column = columnOf(slot)
         let value = column.flatMap { record.string(at: $0) } ?? answer.value?.stringValue ?? ""
-        let words = CellWords(value: value, column: column.map(plan.name(ofColumn:)) ?? question.name, question: question.name)
-        let message = IngestMessages.constraint(words, rule: rule.text, explanation: questionRules.constraintExplanation)
+        let name = questions[slot].name
+        let words = CellWords(value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
+        let message = IngestMessages.constraint(words, rule: rule.text, explanation: rules.questions[slot].constraintExplanation)
         issues.append(CellIssue(rule: .constraint, column: column, message: message, slot: slot))
       }
     }
   }
 
-  /// The column that feeds a question: its answer column, else its first tick box.
-  func columnOf(_ slot: Int) -> Int? {
-    plan.feeds[slot].answer ?? plan.feeds[slot].options.first?.column
+  func columnOf(_ slot: Int) -> Int? { plan.columnOf(slot) }
+
+  /// A constraint's result for an answer, remembered for constraints that read only `.`.
+  private mutating func constraintHolds(
+    _ rule: InstrumentRules.Rule, slot: Int, value: Value, _ answers: [Answer], _ metadata: [Answer]
+  ) -> Bool {
+    if let known = constraintMemo[slot]?[value] { return known }
+    let result = holds(rule, answers, metadata, current: .value(value))
+    if let count = constraintMemo[slot]?.count, count < memoLimit { constraintMemo[slot]?[value] = result }
+    return result
+  }
+
+  /// Whether an expression calls `today()` or `now()`, whose results change over time.
+  static func readsClock(_ expression: Expression) -> Bool {
+    switch expression {
+    case .number, .string, .reference, .currentValue: false
+    case .negate(let operand, _): readsClock(operand)
+    case .binary(_, let left, let right, _): readsClock(left) || readsClock(right)
+    case .call(let name, let arguments, _): name == "today" || name == "now" || arguments.contains(where: readsClock)
+    }
   }
 
   private func holds(_ rule: InstrumentRules.Rule, _ answers: [Answer], _ metadata: [Answer], current: Answer) -> Bool {
@@ -215,9 +283,3 @@ struct RowChecker {
   }
 }
 
-extension QuestionDecoder.Kind {
-  var isComputed: Bool {
-    if case .computed = self { return true }
-    return false
-  }
-}

@@ -15,7 +15,11 @@ struct CellWords {
 
 enum IngestMessages {
   static func clip(_ text: String) -> String {
-    let flat = text.replacingOccurrences(of: "\r\n", with: "⏎").replacingOccurrences(of: "\n", with: "⏎")
+    var flat = text
+    if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+      flat = String(String.UnicodeScalarView(text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.map { $0 == "\n" || $0 == "\r" ? "⏎" : $0 }))
+    }
+    guard flat.utf8.count > 60 else { return flat }
     return flat.count > 60 ? String(flat.prefix(60)) + "…" : flat
   }
 

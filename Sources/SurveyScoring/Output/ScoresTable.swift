@@ -44,46 +44,81 @@ public struct ScoresTable: Sendable {
     var evaluators = plan.indicators.filter { $0.unit == .child }.map {
       IndicatorEvaluator($0, store: store, today: plan.today)
     }
+    // Cell texts are made once per distinct stored value or outcome, not per child.
+    var outcomeTexts = Array(repeating: [String](), count: evaluators.count)
     let scales = plan.scaleColumns(of: .child)
+    let scoreTexts = scales.map { scale in
+      [""] + store.columns[scale.column].values.map { "\($0.numberValue)" }
+    }
+    let bandTexts = scales.map { scale in
+      [""] + store.columns[scale.column].values.map { scale.scorer.band(of: $0.numberValue).map(String.init) ?? "" }
+    }
+    let regionTexts = plan.childRegionColumn.map { column in
+      [""] + store.columns[column].values.map { regions[$0.stringValue] ?? $0.stringValue }
+    }
+    let categoryTexts = plan.categoriesColumn.map { column in
+      [""] + store.columns[column].values.map { $0.selectedNames.joined(separator: " ") }
+    }
+    let scaleColumns = scales.map(\.column)
+    let scaleHasBands = scales.map(\.hasBands)
     var row: [String] = []
     row.reserveCapacity(columns.count)
     for unit in units {
       row.removeAll(keepingCapacity: true)
       row.append(pseudonymizer.key(for: store.ids[unit]))
-      let region = plan.childRegionColumn.flatMap { store.value(column: $0, unit: unit) }?.stringValue ?? ""
-      row.append(regions[region] ?? region)
-      row.append(plan.categoriesColumn.flatMap { store.value(column: $0, unit: unit) }?.selectedNames.joined(separator: " ") ?? "")
-      for scale in scales {
-        let score = store.value(column: scale.column, unit: unit)?.numberValue
-        row.append(score.map { "\($0)" } ?? "")
-        if scale.hasBands { row.append(scale.scorer.band(of: score).map(String.init) ?? "") }
+      if let column = plan.childRegionColumn, let regionTexts {
+        row.append(regionTexts[Int(store.code(column: column, unit: unit))])
+      } else {
+        row.append("")
+      }
+      if let column = plan.categoriesColumn, let categoryTexts {
+        row.append(categoryTexts[Int(store.code(column: column, unit: unit))])
+      } else {
+        row.append("")
+      }
+      for i in scaleColumns.indices {
+        let code = Int(store.code(column: scaleColumns[i], unit: unit))
+        row.append(scoreTexts[i][code])
+        if scaleHasBands[i] { row.append(bandTexts[i][code]) }
       }
       for i in evaluators.indices {
-        switch evaluators[i].outcome(unit: unit, store: store) {
-        case .outside: row.append("")
-        case .missing, .invalid: row.append("NA")
-        case .value(let y):
-          row.append(evaluators[i].bound.indicator.kind == .proportion ? (y == 1 ? "1" : "0") : "\(y)")
+        guard let index = evaluators[i].outcomeIndex(unit: unit, store: store) else {
+          row.append(Self.text(evaluators[i].outcome(unit: unit, store: store), isProportion: evaluators[i].isProportion))
+          continue
         }
+        while outcomeTexts[i].count <= index {
+          let outcome = evaluators[i].outcomes[outcomeTexts[i].count]
+          outcomeTexts[i].append(Self.text(outcome, isProportion: evaluators[i].isProportion))
+        }
+        row.append(outcomeTexts[i][index])
       }
       try body(row)
+    }
+  }
+
+  private static func text(_ outcome: IndicatorOutcome, isProportion: Bool) -> String {
+    switch outcome {
+    case .outside: ""
+    case .missing, .invalid: "NA"
+    case .value(let y): isProportion ? (y == 1 ? "1" : "0") : "\(y)"
     }
   }
 }
 
 extension ScoringPlan {
-  /// A scale's score column with what scores.csv needs to write it.
-  struct ScaleColumn {
+  /// A scale's columns with what scores.csv and reliability need.
+  struct ScaleColumn: Sendable {
     var name: String
     var column: Int
+    var itemColumns: [Int]
     var scorer: ScaleScorer
-    var hasBands: Bool
+    var hasBands: Bool { !scorer.bands.isEmpty }
   }
 
   /// The scales scored over one kind of unit, in kit order.
   func scaleColumns(of unit: UnitKind) -> [ScaleColumn] {
     forms.values.filter { $0.unit == unit }.flatMap(\.scales).sorted { $0.index < $1.index }.map {
-      ScaleColumn(name: $0.scorer.scale.name, column: $0.scoreColumn, scorer: $0.scorer, hasBands: !$0.scorer.scale.bands.isEmpty)
+      ScaleColumn(name: $0.scorer.name, column: $0.scoreColumn, itemColumns: $0.itemColumns, scorer: $0.scorer)
     }
   }
 }

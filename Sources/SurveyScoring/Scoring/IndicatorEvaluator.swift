@@ -25,8 +25,10 @@ enum IndicatorOutcome: Sendable, Hashable {
 struct CodeKey: Sendable {
   let columns: [Int]
   private let shifts: [UInt64]
+  /// The number of bits the key uses.
+  let bits: Int
   /// Whether every code fits in 64 bits; otherwise results are not remembered.
-  let fits: Bool
+  var fits: Bool { bits <= 64 }
 
   init(columns: [Int], store: UnitStore) {
     self.columns = columns
@@ -37,15 +39,47 @@ struct CodeKey: Sendable {
       used += store.columns[column].codeBits
     }
     self.shifts = shifts
-    fits = used <= 64
+    bits = used
   }
 
   func key(unit: Int, store: UnitStore) -> UInt64 {
     var key: UInt64 = 0
-    for (column, shift) in zip(columns, shifts) {
-      key |= UInt64(store.code(column: column, unit: unit)) << shift
+    for i in columns.indices {
+      key |= UInt64(store.code(column: columns[i], unit: unit)) << shifts[i]
     }
     return key
+  }
+}
+
+/// Results remembered per key: a flat table when keys are at most 16 bits wide,
+/// a dictionary otherwise. Each distinct result gets an index, so callers can keep
+/// their own per-result data (such as its text) in step.
+struct ResultMemo<Result: Sendable>: Sendable {
+  private var table: [UInt32]
+  private var dictionary: [UInt64: UInt32] = [:]
+  /// The results computed so far, by index.
+  private(set) var results: [Result] = []
+
+  init(bits: Int) {
+    table = bits <= 16 ? Array(repeating: 0, count: 1 << bits) : []
+  }
+
+  /// The index of the result remembered for `key`, if any.
+  @inline(__always)
+  func index(_ key: UInt64) -> Int? {
+    let known = table.isEmpty ? dictionary[key] ?? 0 : table[Int(key)]
+    return known == 0 ? nil : Int(known) - 1
+  }
+
+  /// Remembers the result for `key` and returns its index.
+  mutating func insert(_ key: UInt64, _ result: Result) -> Int {
+    results.append(result)
+    if table.isEmpty {
+      dictionary[key] = UInt32(results.count)
+    } else {
+      table[Int(key)] = UInt32(results.count)
+    }
+    return results.count - 1
   }
 }
 
@@ -59,26 +93,38 @@ struct CodeKey: Sendable {
 struct IndicatorEvaluator: Sendable {
   let bound: BoundIndicator
   let today: String
+  /// Whether the indicator is a proportion (kept apart so hot loops need not copy `bound`).
+  let isProportion: Bool
   private let key: CodeKey
-  private var memo: [UInt64: IndicatorOutcome] = [:]
+  private var memo: ResultMemo<IndicatorOutcome>
 
   init(_ bound: BoundIndicator, store: UnitStore, today: String) {
     self.bound = bound
     self.today = today
+    isProportion = bound.indicator.kind == .proportion
     key = CodeKey(columns: bound.columns, store: store)
+    memo = ResultMemo(bits: key.bits)
+  }
+
+  /// The distinct outcomes seen so far; `outcomeIndex` returns indices into it.
+  var outcomes: [IndicatorOutcome] { memo.results }
+
+  /// The index in `outcomes` of one unit's outcome, or `nil` when the answers it
+  /// reads are too many to remember (call `outcome` then).
+  mutating func outcomeIndex(unit: Int, store: UnitStore) -> Int? {
+    guard key.fits else { return nil }
+    let k = key.key(unit: unit, store: store)
+    if let known = memo.index(k) { return known }
+    return memo.insert(k, Self.evaluate(bound, today: today, unit: unit, store: store))
   }
 
   /// The indicator's outcome for one unit.
   mutating func outcome(unit: Int, store: UnitStore) -> IndicatorOutcome {
-    guard key.fits else { return evaluate(unit: unit, store: store) }
-    let k = key.key(unit: unit, store: store)
-    if let known = memo[k] { return known }
-    let result = evaluate(unit: unit, store: store)
-    memo[k] = result
-    return result
+    if let index = outcomeIndex(unit: unit, store: store) { return memo.results[index] }
+    return Self.evaluate(bound, today: today, unit: unit, store: store)
   }
 
-  private func evaluate(unit: Int, store: UnitStore) -> IndicatorOutcome {
+  private static func evaluate(_ bound: BoundIndicator, today: String, unit: Int, store: UnitStore) -> IndicatorOutcome {
     let context = UnitContext(store: store, unit: unit, today: today)
     if let population = bound.population {
       guard population.isTrue(semantics: .indicator, in: context) == true else { return .outside }
@@ -109,32 +155,42 @@ struct AgreementEvaluator: Sendable {
   let bound: BoundAgreement
   let today: String
   private let key: CodeKey
-  private var memo: [UInt64: (String?, String?)] = [:]
+  private var memo: ResultMemo<Labels>
+
+  /// The two sides' labels.
+  struct Labels: Sendable {
+    var left: String?
+    var right: String?
+  }
 
   init(_ bound: BoundAgreement, store: UnitStore, today: String) {
     self.bound = bound
     self.today = today
     key = CodeKey(columns: bound.columns, store: store)
+    memo = ResultMemo(bits: key.bits)
   }
 
   /// The two informants' answers as labels (`nil` = missing); booleans are
   /// `true`/`false`, numbers as XPath writes them.
   mutating func labels(unit: Int, store: UnitStore) -> (String?, String?) {
-    guard key.fits else { return evaluate(unit: unit, store: store) }
-    let k = key.key(unit: unit, store: store)
-    if let known = memo[k] { return known }
-    let result = evaluate(unit: unit, store: store)
-    memo[k] = result
-    return result
+    let labels: Labels
+    if key.fits {
+      let k = key.key(unit: unit, store: store)
+      let index = memo.index(k) ?? memo.insert(k, Self.evaluate(bound, today: today, unit: unit, store: store))
+      labels = memo.results[index]
+    } else {
+      labels = Self.evaluate(bound, today: today, unit: unit, store: store)
+    }
+    return (labels.left, labels.right)
   }
 
-  private func evaluate(unit: Int, store: UnitStore) -> (String?, String?) {
+  private static func evaluate(_ bound: BoundAgreement, today: String, unit: Int, store: UnitStore) -> Labels {
     let context = UnitContext(store: store, unit: unit, today: today)
     func label(_ e: BoundExpression) -> String? {
       guard let v = e.evaluate(semantics: .indicator, in: context) else { return nil }
       let text = v.stringValue
       return text.isEmpty ? nil : text
     }
-    return (label(bound.left), label(bound.right))
+    return Labels(left: label(bound.left), right: label(bound.right))
   }
 }

@@ -20,10 +20,16 @@ struct ScaleScorer: Sendable {
     var reverseSum: Double?
   }
 
-  let scale: Scale
+  /// The scale's name and form.
+  let name: String
+  let form: String
   let items: [Item]
   /// Fewest valid items for a score.
   let minValid: Int
+  /// Mean (else sum) of the valid items.
+  let isMean: Bool
+  /// The band cut-offs, ascending.
+  let bands: [Double]
 
   /// Prepares a scale for its instrument.
   /// - Throws: `ScoringError` when an item is not a question of the form, or a
@@ -62,9 +68,12 @@ struct ScaleScorer: Sendable {
       items.append(Item(slot: slot, choiceValues: choiceValues, reverseSum: reverseSum))
     }
     if !problems.isEmpty { throw ScoringError(problems) }
-    self.scale = scale
+    self.name = scale.name
+    self.form = scale.form
     self.items = items
     self.minValid = min(scale.minValid ?? items.count, items.count)
+    self.isMean = scale.method == .mean
+    self.bands = scale.bands
   }
 
   /// The scored value of one item (reversed where needed), or `nil` when invalid.
@@ -80,23 +89,30 @@ struct ScaleScorer: Sendable {
     return item.reverseSum.map { $0 - x } ?? x
   }
 
-  /// The score from the item scores (`nil` entries are invalid items).
-  func score(_ itemScores: [Double?]) -> Double? {
+  /// The score from the answers, or `nil` when fewer than `minValid` items are
+  /// valid. `itemScore` receives each item's scored value (or `nil`) in item order.
+  func score(_ answers: [Answer], itemScore each: (Int, Double?) -> Void) -> Double? {
     var sum = 0.0
     var valid = 0
-    for case let x? in itemScores {
-      sum += x
-      valid += 1
+    for (i, item) in items.enumerated() {
+      let x = itemScore(item, in: answers)
+      each(i, x)
+      if let x {
+        sum += x
+        valid += 1
+      }
     }
     guard valid >= max(minValid, 1) else { return nil }
-    return scale.method == .mean ? sum / Double(valid) : sum
+    return isMean ? sum / Double(valid) : sum
   }
 
   /// The band of a score: 1 below the first cut-off, 2 from the first to below the
   /// second, …; `nil` when the scale has no bands or the score is missing.
   func band(of score: Double?) -> Int? {
-    guard let score, !scale.bands.isEmpty else { return nil }
-    return 1 + scale.bands.filter { score >= $0 }.count
+    guard let score, !bands.isEmpty else { return nil }
+    var band = 1
+    for cut in bands where score >= cut { band += 1 }
+    return band
   }
 
   private func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }

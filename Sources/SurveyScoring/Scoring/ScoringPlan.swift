@@ -92,15 +92,20 @@ struct ScoringPlan: Sendable {
     }
     categoriesColumn = column(roster, categories?.name)
 
+    if !problems.isEmpty { throw ScoringError(problems) }
+    guard options.confidenceLevel > 0 && options.confidenceLevel < 1 else {
+      throw ScoringError(
+        [Diagnostic(.error, at: SourceLocation(file: "--level-confidence", row: 1, column: 1), "the confidence level must lie between 0 and 1, such as 0.95")],
+        isUsage: true)
+    }
     var breakdown: Breakdown?
     if let by = options.by {
       do {
         breakdown = try Self.breakdown(by, roster: roster, options: options) { column(roster, $0) }
       } catch {
-        problems += error.diagnostics
+        throw ScoringError(error.diagnostics, isUsage: true)
       }
     }
-    if !problems.isEmpty { throw ScoringError(problems) }
 
     for field in resolver.fields {
       guard case .question(let form, let slot) = field.source else { continue }

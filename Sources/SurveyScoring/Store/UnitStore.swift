@@ -62,14 +62,13 @@ struct UnitStore: Sendable {
 
   /// A stored value (`nil` = missing, also for a unit the column never reached).
   func value(column: Int, unit: Int) -> Value? {
-    let c = columns[column]
-    return unit < c.count ? c.value(at: unit) : nil
+    unit < columns[column].count ? columns[column].value(at: unit) : nil
   }
 
   /// A stored code (`0` = missing).
+  @inline(__always)
   func code(column: Int, unit: Int) -> UInt32 {
-    let c = columns[column]
-    return unit < c.count ? c.code(at: unit) : 0
+    unit < columns[column].count ? columns[column].code(at: unit) : 0
   }
 
   /// Grows every column to hold every unit (after ingestion, before evaluation).
