@@ -8,7 +8,7 @@ import Testing
 /// county tables, allocation, dates, the planted classes.
 @Suite struct DemoModelTests {
   @Test func itemCategoryProbabilitiesAreNormalDistributionDifferences() {
-    // Expected values from scipy.stats.norm.cdf: P(y <= -1), P(-1 < y <= 0.5), P(y > 0.5)
+    // Expected values from scipy.stats.norm.cdf (Fixtures/demo_reference.py): P(y <= -1), P(-1 < y <= 0.5), P(y > 0.5)
     // for y = 0.3 + 0.8 e (sign +1) and y = -0.3 + 0.8 e (sign -1).
     let item = ItemModel(choices: ["a", "b", "c"], scored: [1, 2, 3], cutpoints: [-1, 0.5], sign: 1, noise: 0.8, blank: 0)
     let up = item.categoryProbabilities(latent: 0.3)
