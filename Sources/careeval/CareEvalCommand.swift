@@ -18,6 +18,7 @@ struct CareEvalCommand: AsyncParsableCommand {
       Validate.self,
       Score.self,
       Demo.self,
+      Report.self,
     ]
   )
 }
