@@ -28,8 +28,8 @@ struct AnswerModel: Sendable {
   private func number(_ x: Int) -> Answer { .value(.number(Double(x))) }
 
   /// A scale item (or `t_progress`) answered from the child's latent trait.
-  func item(_ entry: FormPlan.Entry, form: String, child: ChildState, random: inout DemoRandom) -> Answer? {
-    guard let spec = catalog.spec(form: form, question: entry.question.name) else { return nil }
+  func item(_ entry: FormPlan.Entry, child: ChildState, random: inout DemoRandom) -> Answer? {
+    guard let spec = entry.item else { return nil }
     if spec.model.blank > 0, random.bernoulli(spec.model.blank) { return .blank }
     let category = spec.model.draw(latent: child.latents[spec.latent] ?? LatentGrid.draw(&random), random: &random)
     let names = spec.choicesByCategory[category]
@@ -74,7 +74,7 @@ struct AnswerModel: Sendable {
   func child(
     _ entry: FormPlan.Entry, form: FormAnswers, child: ChildState, paperNumber: String, random: inout DemoRandom
   ) -> Answer? {
-    if let answer = item(entry, form: "child", child: child, random: &random) { return answer }
+    if let answer = item(entry, child: child, random: &random) { return answer }
     let truth = min(child.contact, Vocabulary.never)
     switch entry.question.name {
     case "response_id": return paperNumbers ? one(paperNumber) : .blank
@@ -131,7 +131,7 @@ struct AnswerModel: Sendable {
   func guardian(
     _ entry: FormPlan.Entry, form: FormAnswers, child: ChildState, paperNumber: String, random: inout DemoRandom
   ) -> Answer? {
-    if let answer = item(entry, form: "guardian", child: child, random: &random) { return answer }
+    if let answer = item(entry, child: child, random: &random) { return answer }
     switch entry.question.name {
     case "response_id": return paperNumbers ? one(paperNumber) : .blank
     case "child_id": return one(child.id)
@@ -187,7 +187,7 @@ struct AnswerModel: Sendable {
   func teacher(
     _ entry: FormPlan.Entry, form: FormAnswers, child: ChildState, paperNumber: String, random: inout DemoRandom
   ) -> Answer? {
-    if let answer = item(entry, form: "teacher", child: child, random: &random) { return answer }
+    if let answer = item(entry, child: child, random: &random) { return answer }
     let lag = child.needs[Vocabulary.academic]
     switch entry.question.name {
     case "response_id": return paperNumbers ? one(paperNumber) : .blank

@@ -55,7 +55,7 @@ struct ErrorInjector {
     to file: DemoCSVFile
   ) throws(DemoError) {
     var kinds = InjectedErrorKind.shares
-    if subject == nil || layout.plan.instrument.respondent == .roster {
+    if subject == nil || [.roster, .volunteer].contains(layout.plan.instrument.respondent) {
       kinds.removeAll { $0.0 == .unknownChild }
     }
     let kind = kinds[random.categorical(kinds.map(\.1))].0

@@ -3,19 +3,41 @@ import SurveySchema
 /// One instrument made ready for generating responses: every question with its
 /// relevance (own and enclosing groups'), constraint, requirement and calculation bound
 /// to answer slots, so skip logic and rules come from the kit itself.
-struct FormPlan: Sendable {
-  struct Entry: Sendable {
-    var question: Question
-    var slot: Int
+///
+/// Plans and entries are immutable classes so that passing them around per response
+/// costs a reference count, not a copy of every expression tree.
+final class FormPlan: Sendable {
+  final class Entry: Sendable {
+    let question: Question
+    let slot: Int
     /// All must be true for the question to be asked (groups outermost first, then its own).
-    var relevance: [BoundExpression]
-    var constraint: BoundExpression?
-    var isRequired: Bool
-    var requiredWhen: BoundExpression?
-    var calculation: BoundExpression?
+    let relevance: [BoundExpression]
+    let constraint: BoundExpression?
+    let isRequired: Bool
+    let requiredWhen: BoundExpression?
+    let calculation: BoundExpression?
     /// Choice names of a select question, in sheet order.
-    var choices: [String]
-    var isMultiple: Bool
+    let choices: [String]
+    let isMultiple: Bool
+    /// How the model answers this question when it is a scale item (or `t_progress`).
+    let item: ItemSpec?
+
+    init(
+      question: Question, slot: Int, relevance: [BoundExpression], constraint: BoundExpression?, isRequired: Bool,
+      requiredWhen: BoundExpression?, calculation: BoundExpression?, choices: [String], isMultiple: Bool,
+      item: ItemSpec?
+    ) {
+      self.question = question
+      self.slot = slot
+      self.relevance = relevance
+      self.constraint = constraint
+      self.isRequired = isRequired
+      self.requiredWhen = requiredWhen
+      self.calculation = calculation
+      self.choices = choices
+      self.isMultiple = isMultiple
+      self.item = item
+    }
   }
 
   let instrument: Instrument
@@ -23,7 +45,7 @@ struct FormPlan: Sendable {
   /// Slot of each analysable question by name.
   let slots: [String: Int]
 
-  init(_ instrument: Instrument) throws(DemoError) {
+  init(_ instrument: Instrument, catalog: ItemCatalog) throws(DemoError) {
     self.instrument = instrument
     var slots: [String: Int] = [:]
     for (index, question) in instrument.questions.enumerated() { slots[question.name] = index }
@@ -70,7 +92,8 @@ struct FormPlan: Sendable {
         Entry(
           question: question, slot: slot, relevance: relevance, constraint: try bind(question.constraint, binding: true),
           isRequired: isRequired, requiredWhen: requiredWhen, calculation: try bind(question.calculation, binding: false),
-          choices: list?.names ?? [], isMultiple: isMultiple))
+          choices: list?.names ?? [], isMultiple: isMultiple,
+          item: catalog.spec(form: formID, question: question.name)))
     }
     self.entries = entries
   }

@@ -11,10 +11,21 @@ struct IndicatorEvaluator: Sendable {
     case none
   }
 
-  struct Bound: Sendable {
-    var indicator: Indicator
-    var value: BoundExpression
-    var population: BoundExpression?
+  /// One indicator bound to slots (a class, so evaluating it per child copies nothing).
+  final class Bound: Sendable {
+    let indicator: Indicator
+    let isProportion: Bool
+    let unit: IndicatorUnit
+    let value: BoundExpression
+    let population: BoundExpression?
+
+    init(indicator: Indicator, value: BoundExpression, population: BoundExpression?) {
+      self.indicator = indicator
+      isProportion = indicator.kind == .proportion
+      unit = indicator.unit
+      self.value = value
+      self.population = population
+    }
   }
 
   /// The form ids, in the order responses are passed to `evaluate`.
@@ -83,15 +94,16 @@ struct IndicatorEvaluator: Sendable {
   /// Each indicator's value for one unit: `nil` when the unit is outside the population or
   /// the value is missing; 1/0 for a proportion; the number for a mean. `responses[i]` are
   /// the answers to `forms[i]`, or nil when that informant did not answer.
-  func evaluate(_ responses: [[Answer]?]) -> [Double?] {
-    let scores = scales.map { $0.score(responses[$0.form]) }
+  func evaluate(_ responses: [[Answer]?], unit: IndicatorUnit) -> [Double?] {
+    let scores = unit == .child ? scales.map { $0.score(responses[$0.form]) } : []
     let context = Context(responses: responses, scores: scores, targets: targets)
     return indicators.map { bound in
+      guard bound.unit == unit else { return nil }
       if let population = bound.population, population.isTrue(semantics: .indicator, in: context) != true {
         return nil
       }
       guard let value = bound.value.evaluate(semantics: .indicator, in: context) else { return nil }
-      if bound.indicator.kind == .proportion { return value.booleanValue ? 1 : 0 }
+      if bound.isProportion { return value.booleanValue ? 1 : 0 }
       let x = value.numberValue
       return x.isFinite ? x : nil
     }
@@ -106,7 +118,7 @@ struct IndicatorEvaluator: Sendable {
     func answer(slot: Int) -> Answer {
       switch targets[slot] {
       case .question(let form, let index): return responses[form]?[index] ?? .notAsked
-      case .scale(let index): return scores[index]
+      case .scale(let index): return scores.indices.contains(index) ? scores[index] : .notAsked
       case .none: return .notAsked
       }
     }

@@ -15,6 +15,7 @@ extension DemoRun {
     var volunteerRandom = DemoRandom(seed: seed, stream: [DemoStream.volunteers.rawValue, index])
     var metaRandom = DemoRandom(seed: seed, stream: [DemoStream.metadata.rawValue, index])
     var sampleRandom = DemoRandom(seed: seed, stream: [DemoStream.sample.rawValue, index])
+    var registerRandom = DemoRandom(seed: seed, stream: [DemoStream.registers.rawValue, index])
     let villages = DemoPopulation.villages(children: county.children, random: &random)
     let sample =
       options.sample
@@ -74,11 +75,13 @@ extension DemoRun {
         let responses = Self.evaluated.map { respondent -> [Answer]? in
           respondent == .roster ? rosterForm.answers : forms[respondent]?.answers
         }
-        tally.add(evaluator.evaluate(responses), unit: .child, indicators: kit.indicators)
+        tally.add(evaluator.evaluate(responses, unit: .child), unit: .child, indicators: kit.indicators)
         progress.advance()
+        // Every child has a register row, sampled or not; its metadata has its own stream.
+        let rosterMeta = registerMeta(month: 3, random: &registerRandom)
         guard sample == nil || weight != nil else { continue }
         let day = visit
-        try write(.roster, rosterForm, meta: registerMeta(month: 3, random: &metaRandom), county: county)
+        try write(.roster, rosterForm, meta: rosterMeta, county: county)
         rosterRows += 1
         for respondent in [Respondent.child, .guardian, .teacher] {
           guard let form = forms[respondent] else { continue }
@@ -96,8 +99,8 @@ extension DemoRun {
         }
         var responses = [[Answer]?](repeating: nil, count: Self.evaluated.count)
         responses[Self.evaluated.count - 1] = form.answers
-        tally.add(evaluator.evaluate(responses), unit: .volunteer, indicators: kit.indicators)
-        try write(.volunteer, form, meta: registerMeta(month: 2, random: &metaRandom), county: county)
+        tally.add(evaluator.evaluate(responses, unit: .volunteer), unit: .volunteer, indicators: kit.indicators)
+        try write(.volunteer, form, meta: registerMeta(month: 2, random: &registerRandom), county: county)
         volunteerRows += 1
       }
     }

@@ -39,14 +39,19 @@ struct DemoRun {
     self.kit = kit
     self.options = options
     guard let roster = kit.roster else { throw DemoError("the kit at \(kit.root) has no child register (respondent roster)") }
-    self.roster = try FormPlan(roster)
-    volunteer = try kit.instruments(for: .volunteer).first.map { instrument throws(DemoError) in try FormPlan(instrument) }
+    let catalog = ItemCatalog(kit: kit)
+    self.catalog = catalog
+    self.roster = try FormPlan(roster, catalog: catalog)
+    volunteer = try kit.instruments(for: .volunteer).first.map { instrument throws(DemoError) in
+      try FormPlan(instrument, catalog: catalog)
+    }
     var questionnaires: [Respondent: FormPlan] = [:]
     for respondent in [Respondent.child, .guardian, .teacher] {
-      if let instrument = kit.instruments(for: respondent).first { questionnaires[respondent] = try FormPlan(instrument) }
+      if let instrument = kit.instruments(for: respondent).first {
+        questionnaires[respondent] = try FormPlan(instrument, catalog: catalog)
+      }
     }
     self.questionnaires = questionnaires
-    catalog = ItemCatalog(kit: kit)
     formulas = TruthFormulas(kit: kit, catalog: catalog)
     let forms = Self.evaluated.map { kit.instruments(for: $0).first?.formID ?? "" }
     evaluator = try IndicatorEvaluator(kit: kit, forms: forms)

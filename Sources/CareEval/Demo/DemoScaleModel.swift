@@ -82,34 +82,40 @@ struct ScaleModel: Sendable {
     let high = steps.reduce(0) { $0 + ($1.max() ?? 0) }
     let width = max(0, high) - min(0, low) + 1
     let offset = -min(0, low)
-    var missing = 0.0
-    var scores: [Double: Double] = [:]
+    // total[count][sum + offset]: P(count items answered with this sum), over the grid.
+    var total = [[Double]](repeating: [Double](repeating: 0, count: width), count: items.count + 1)
+    var states = total
     for (shift, weight) in zip(LatentGrid.offsets, LatentGrid.weights) {
-      let perItem = items.map { $0.categoryProbabilities(latent: mean + shift) }
-      // states[count][sum + offset]: P(count items answered with this sum).
-      var states = [[Double]](repeating: [Double](repeating: 0, count: width), count: items.count + 1)
+      for count in states.indices { for sum in 0..<width { states[count][sum] = 0 } }
       states[0][offset] = 1
       for (index, item) in items.enumerated() {
+        let probabilities = item.categoryProbabilities(latent: mean + shift)
+        let step = steps[index]
         for count in stride(from: index, through: 0, by: -1) {
           for sum in 0..<width {
             let p = states[count][sum]
             guard p > 0 else { continue }
             states[count][sum] = p * item.blank
-            for (category, q) in perItem[index].enumerated() where q > 0 {
-              states[count + 1][sum + steps[index][category]] += p * q * (1 - item.blank)
+            let kept = p * (1 - item.blank)
+            for (category, q) in probabilities.enumerated() where q > 0 {
+              states[count + 1][sum + step[category]] += kept * q
             }
           }
         }
       }
-      for count in 0...items.count {
-        for sum in 0..<width where states[count][sum] > 0 {
-          let p = weight * states[count][sum]
-          if count < minValid || count == 0 {
-            missing += p
-          } else {
-            let total = Double(sum - offset) / scale
-            scores[isSum ? total : total / Double(count), default: 0] += p
-          }
+      for count in states.indices {
+        for sum in 0..<width where states[count][sum] > 0 { total[count][sum] += weight * states[count][sum] }
+      }
+    }
+    var missing = 0.0
+    var scores: [Double: Double] = [:]
+    for count in total.indices {
+      for sum in 0..<width where total[count][sum] > 0 {
+        if count < minValid || count == 0 {
+          missing += total[count][sum]
+        } else {
+          let value = Double(sum - offset) / scale
+          scores[isSum ? value : value / Double(count), default: 0] += total[count][sum]
         }
       }
     }
