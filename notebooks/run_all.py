@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -74,7 +75,7 @@ def hermetic_jupyter_environment(scratch: Path) -> None:
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
 
 
-def run(path: Path, timeout: int, keep: Path | None = None) -> str | None:
+def run(path: Path, timeout: int, keep: Path | None = None, sockets: Path | None = None) -> str | None:
     """Runs one notebook; returns None when it ran through, else the error text."""
     nb = nbformat.read(path, as_version=4)
     stored = stored_outputs(nb)
@@ -83,8 +84,11 @@ def run(path: Path, timeout: int, keep: Path | None = None) -> str | None:
             f"{path.name} was saved with outputs (code cells {', '.join(map(str, stored))}); "
             f"run `python notebooks/run_all.py --strip` before committing"
         )
+    # Local sockets rather than TCP ports: nothing listens on the network.
+    manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets or path.parent / "kernel"))
     client = NotebookClient(
         nb,
+        km=manager,
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
@@ -94,6 +98,8 @@ def run(path: Path, timeout: int, keep: Path | None = None) -> str | None:
     except CellExecutionError as error:
         return re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # tracebacks come coloured
     finally:
+        if manager.has_kernel:  # a kernel manager passed in is not shut down by nbclient
+            manager.shutdown_kernel()
         if keep is not None:
             keep.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, keep / path.name)
@@ -119,7 +125,7 @@ def main() -> int:
         hermetic_jupyter_environment(Path(scratch))
         for path in paths:
             started = time.monotonic()
-            error = run(path, args.timeout, args.keep)
+            error = run(path, args.timeout, args.keep, Path(scratch) / "kernel")
             seconds = time.monotonic() - started
             if error is None:
                 passed += 1
