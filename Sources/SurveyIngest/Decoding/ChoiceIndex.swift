@@ -23,7 +23,8 @@ final class ChoiceIndex: Sendable {
     self.names = names
     nameBytes = names.map { Array($0.utf8) }
     var singleByte = [Int16](repeating: -1, count: 256)
-    for (index, bytes) in nameBytes.enumerated() where bytes.count == 1 && singleByte[Int(bytes[0])] < 0 {
+    for (index, bytes) in nameBytes.enumerated()
+    where bytes.count == 1 && singleByte[Int(bytes[0])] < 0 {
       singleByte[Int(bytes[0])] = Int16(index)
     }
     self.singleByte = singleByte

@@ -23,7 +23,9 @@ enum HeaderText {
 
   /// The text without surrounding whitespace (ASCII and Unicode, BOM included).
   static func trimmed(_ text: String) -> String {
-    if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+    if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80,
+      last > 0x20, last < 0x80
+    {
       return text
     }
     let scalars = text.unicodeScalars
@@ -75,7 +77,9 @@ enum HeaderText {
       guard "、.．".unicodeScalars.contains(scalars[position]) else { return nil }
       position += 1
     }
-    guard position < scalars.count, scalars[position] == "(" || scalars[position] == "（" else { return nil }
+    guard position < scalars.count, scalars[position] == "(" || scalars[position] == "（" else {
+      return nil
+    }
     let option = String(String.UnicodeScalarView(scalars[(position + 1)...]))
     return (number, trimmed(option))
   }

@@ -2,9 +2,9 @@ import CSVStream
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// An append-only temporary file of records (lists of text fields), read back by
@@ -29,7 +29,8 @@ final class RecordSpool {
       return mkstemp(base)
     }
     guard fd >= 0 else {
-      throw IngestError.io("cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))")
+      throw IngestError.io(
+        "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))")
     }
     let path = template.withUnsafeBufferPointer { pointer in
       pointer.baseAddress.map { String(cString: $0) } ?? ""
@@ -69,7 +70,26 @@ final class RecordSpool {
   @discardableResult
   func append(_ lead: [String], raw: CSVRawRecord) throws(IngestError) -> Int64 {
     let offset = endOffset
-    let leadBytes = Self.joined(lead)
+    write(lead: Self.joined(lead), count: lead.count, raw: raw)
+    try flushIfFull()
+    return offset
+  }
+
+  /// Appends a record of one text field followed by the raw fields of a CSV record.
+  @discardableResult
+  func append(_ lead: String, raw: CSVRawRecord) throws(IngestError) -> Int64 {
+    if lead.utf8.contains(0) { return try append([lead], raw: raw) }
+    let offset = endOffset
+    if lead.utf8.withContiguousStorageIfAvailable({ write(lead: $0, count: 1, raw: raw) }) == nil {
+      write(lead: Array(lead.utf8), count: 1, raw: raw)
+    }
+    try flushIfFull()
+    return offset
+  }
+
+  private func write(
+    lead leadBytes: some Collection<UInt8>, count leadCount: Int, raw: CSVRawRecord
+  ) {
     var span = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     if raw.count > 0, let first = raw.bytes(at: 0).baseAddress {
       let last = raw.bytes(at: raw.count - 1)
@@ -77,14 +97,12 @@ final class RecordSpool {
         span = UnsafeBufferPointer(start: first, count: lastStart + last.count - first)
       }
     }
-    let separator = !lead.isEmpty && raw.count > 0 ? 1 : 0
-    appendCount(lead.count + raw.count)
+    let separator = leadCount > 0 && raw.count > 0 ? 1 : 0
+    appendCount(leadCount + raw.count)
     appendCount(leadBytes.count + separator + span.count)
     buffer.append(contentsOf: leadBytes)
     if separator == 1 { buffer.append(0) }
     buffer.append(contentsOf: span)
-    try flushIfFull()
-    return offset
   }
 
   private static func joined(_ fields: [String]) -> [UInt8] {
@@ -92,7 +110,9 @@ final class RecordSpool {
     for (index, field) in fields.enumerated() {
       if index > 0 { bytes.append(0) }
       if field.utf8.contains(0) {
-        bytes.append(contentsOf: field.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : String($0) }.joined().utf8)
+        bytes.append(
+          contentsOf: field.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : String($0) }.joined()
+            .utf8)
       } else {
         bytes.append(contentsOf: field.utf8)
       }
@@ -124,13 +144,14 @@ final class RecordSpool {
     return Self.fields(bytes[...], count: count)
   }
 
-  /// Calls `body` with every record in order, reading the file in large chunks.
-  func forEach(_ body: ([String]) throws(IngestError) -> Void) throws(IngestError) {
+  /// Calls `body` with every record's field count and its bytes (fields separated
+  /// by NUL), in order; the bytes are valid only during the call.
+  func forEachRaw(_ body: (Int, ArraySlice<UInt8>) throws(IngestError) -> Void) throws(IngestError)
+  {
     try flush()
     var chunk: [UInt8] = []
     var start = 0
     var fileOffset: Int64 = 0
-    // Makes `count` bytes from `start` available in `chunk`, reading more as needed.
     func ensure(_ count: Int) throws(IngestError) {
       guard chunk.count - start < count else { return }
       chunk.removeFirst(start)
@@ -148,11 +169,15 @@ final class RecordSpool {
         fileOffset += Int64(result)
       }
       chunk.append(contentsOf: more.prefix(got))
-      guard chunk.count >= count else { throw IngestError.io("the temporary file \(name) ends early") }
+      guard chunk.count >= count else {
+        throw IngestError.io("the temporary file \(name) ends early")
+      }
     }
     func count() throws(IngestError) -> Int {
       try ensure(4)
-      let value = Int(chunk[start]) | Int(chunk[start + 1]) << 8 | Int(chunk[start + 2]) << 16 | Int(chunk[start + 3]) << 24
+      let value =
+        Int(chunk[start]) | Int(chunk[start + 1]) << 8 | Int(chunk[start + 2]) << 16 | Int(
+          chunk[start + 3]) << 24
       start += 4
       return value
     }
@@ -160,9 +185,14 @@ final class RecordSpool {
       let fieldCount = try count()
       let length = try count()
       try ensure(length)
-      let fields = Self.fields(chunk[start..<(start + length)], count: fieldCount)
+      try body(fieldCount, chunk[start..<(start + length)])
       start += length
-      try body(fields)
+    }
+  }
+
+  /// Calls `body` with every record in order.
+  func forEach(_ body: ([String]) throws(IngestError) -> Void) throws(IngestError) {
+    try forEachRaw { count, bytes throws(IngestError) in try body(Self.fields(bytes, count: count))
     }
   }
 
@@ -173,7 +203,8 @@ final class RecordSpool {
 
   private func readCount(at position: inout Int64) throws(IngestError) -> Int {
     let bytes = try readBytes(4, at: &position)
-    return Int(UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
+    return Int(
+      UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
   }
 
   private func readBytes(_ count: Int, at position: inout Int64) throws(IngestError) -> [UInt8] {
@@ -181,7 +212,9 @@ final class RecordSpool {
     var done = 0
     while done < count {
       let got = bytes.withUnsafeMutableBytes { pointer in
-        pread(descriptor, pointer.baseAddress.map { $0 + done }, count - done, off_t(position) + off_t(done))
+        pread(
+          descriptor, pointer.baseAddress.map { $0 + done }, count - done,
+          off_t(position) + off_t(done))
       }
       if got < 0 && errno == EINTR { continue }
       guard got > 0 else { throw IngestError.io("cannot read the temporary file \(name)") }
@@ -199,11 +232,14 @@ final class RecordSpool {
     var written = 0
     while written < buffer.count {
       let result = buffer.withUnsafeBytes { pointer in
-        pwrite(descriptor, pointer.baseAddress.map { $0 + written }, buffer.count - written, off_t(flushed) + off_t(written))
+        pwrite(
+          descriptor, pointer.baseAddress.map { $0 + written }, buffer.count - written,
+          off_t(flushed) + off_t(written))
       }
       if result < 0 {
         if errno == EINTR { continue }
-        throw IngestError.io("cannot write the temporary file \(name): \(String(cString: strerror(errno)))")
+        throw IngestError.io(
+          "cannot write the temporary file \(name): \(String(cString: strerror(errno)))")
       }
       written += result
     }

@@ -43,8 +43,8 @@ struct RowChecker {
   /// Per slot: remembered results of a constraint that reads only `.` (no other
   /// answer, no clock), so that a code seen many times (a region, a school) runs
   /// its regular expression once. At most `memoLimit` values per question.
-  private var constraintMemo: [[Value: Bool]?]
-  private let memoLimit = 4096
+  var constraintMemo: [[Value: Bool]?]
+  let memoLimit = 4096
 
   init(plan: FilePlan, rules: InstrumentRules, today: String) {
     self.plan = plan
@@ -94,7 +94,8 @@ struct RowChecker {
         case .blank: break
         case .notAsked: answers[slot] = .notAsked
         case .invalid(let fault):
-          faults.append(Fault(slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""))
+          faults.append(
+            Fault(slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""))
         }
         if let other, let target = otherSlot[slot] { others.append((target, other)) }
       }
@@ -139,28 +140,6 @@ struct RowChecker {
     return CheckedRow(answers: answers, metadata: metadata, issues: issues)
   }
 
-  /// Combines the tick-box columns of a select_multiple question.
-  private func ticks(_ record: CSVRawRecord, slot: Int, feeds: FilePlan.Feeds) -> (DecodedCell, Int) {
-    var names: [String] = []
-    var sawAnswer = false
-    var notAsked = false
-    for option in feeds.options {
-      switch QuestionDecoder.tick(record.bytes(at: option.column), layout: plan.map.layout) {
-      case .value(.bool(true)):
-        sawAnswer = true
-        guard option.known else { return (.invalid(.notChoice(token: option.choice)), option.column) }
-        if !names.contains(option.choice) { names.append(option.choice) }
-      case .value: sawAnswer = true
-      case .notAsked: notAsked = true
-      case .blank: break
-      case .invalid(let fault): return (.invalid(fault), option.column)
-      }
-    }
-    let first = feeds.options.first?.column ?? -1
-    if sawAnswer { return (.value(.choices(names)), first) }
-    return (notAsked ? .notAsked : .blank, first)
-  }
-
   /// Relevance, calculations, required and constraints in form order, as an
   /// XLSForm client evaluates them.
   private mutating func apply(
@@ -180,16 +159,24 @@ struct RowChecker {
           failed = "\(rule.text) (of group '\(rules.instrument.groups[group].name)')"
         }
       }
-      if failed == nil, let rule = rules.questions[slot].relevant, !holds(rule, answers, metadata, current: .blank) {
+      if failed == nil, let rule = rules.questions[slot].relevant,
+        !holds(rule, answers, metadata, current: .blank)
+      {
         failed = rule.text
       }
       if let relevant = failed {
         if fault != nil || isAnswered(answers[slot]), !(plan.decoders[slot].kind.isComputed) {
           let column = fault?.column ?? columnOf(slot)
-          let value = fault?.value ?? column.flatMap { record.string(at: $0) } ?? answers[slot].value?.stringValue ?? ""
+          let value =
+            fault?.value ?? column.flatMap { record.string(at: $0) } ?? answers[slot].value?
+            .stringValue ?? ""
           let name = questions[slot].name
-          let words = CellWords(value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
-          issues.append(CellIssue(rule: .notRelevant, column: column, message: IngestMessages.notRelevant(words, relevant: relevant), slot: slot))
+          let words = CellWords(
+            value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
+          issues.append(
+            CellIssue(
+              rule: .notRelevant, column: column,
+              message: IngestMessages.notRelevant(words, relevant: relevant), slot: slot))
         }
         answers[slot] = .notAsked
         continue
@@ -199,21 +186,28 @@ struct RowChecker {
         continue
       }
       if let fault {
-        let words = CellWords(value: fault.value, column: plan.name(ofColumn: fault.column), question: questions[slot].name)
+        let words = CellWords(
+          value: fault.value, column: plan.name(ofColumn: fault.column),
+          question: questions[slot].name)
         let message = IngestMessages.fault(fault.fault, words, choices: plan.decoders[slot].choices)
-        issues.append(CellIssue(rule: fault.fault.rule, column: fault.column, message: message, slot: slot))
+        issues.append(
+          CellIssue(rule: fault.fault.rule, column: fault.column, message: message, slot: slot))
         continue
       }
       if isBlank(answers[slot]) {
         guard let column = columnOf(slot) else { continue }
         var condition: String?
         var required = rules.questions[slot].isAlwaysRequired
-        if !required, let rule = rules.questions[slot].requiredWhen, holds(rule, answers, metadata, current: .blank) {
+        if !required, let rule = rules.questions[slot].requiredWhen,
+          holds(rule, answers, metadata, current: .blank)
+        {
           required = true
           condition = rule.text
         }
         if required {
-          let message = IngestMessages.required(column: plan.name(ofColumn: column), question: questions[slot].name, condition: condition)
+          let message = IngestMessages.required(
+            column: plan.name(ofColumn: column), question: questions[slot].name,
+            condition: condition)
           issues.append(CellIssue(rule: .required, column: column, message: message, slot: slot))
         }
         continue
@@ -225,61 +219,12 @@ struct RowChecker {
         let column = columnOf(slot)
         let value = column.flatMap { record.string(at: $0) } ?? answer.value?.stringValue ?? ""
         let name = questions[slot].name
-        let words = CellWords(value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
-        let message = IngestMessages.constraint(words, rule: rule.text, explanation: rules.questions[slot].constraintExplanation)
+        let words = CellWords(
+          value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
+        let message = IngestMessages.constraint(
+          words, rule: rule.text, explanation: rules.questions[slot].constraintExplanation)
         issues.append(CellIssue(rule: .constraint, column: column, message: message, slot: slot))
       }
     }
   }
-
-  func columnOf(_ slot: Int) -> Int? { plan.columnOf(slot) }
-
-  /// A constraint's result for an answer, remembered for constraints that read only `.`.
-  private mutating func constraintHolds(
-    _ rule: InstrumentRules.Rule, slot: Int, value: Value, _ answers: [Answer], _ metadata: [Answer]
-  ) -> Bool {
-    if let known = constraintMemo[slot]?[value] { return known }
-    let result = holds(rule, answers, metadata, current: .value(value))
-    if let count = constraintMemo[slot]?.count, count < memoLimit { constraintMemo[slot]?[value] = result }
-    return result
-  }
-
-  /// Whether an expression calls `today()` or `now()`, whose results change over time.
-  static func readsClock(_ expression: Expression) -> Bool {
-    switch expression {
-    case .number, .string, .reference, .currentValue: false
-    case .negate(let operand, _): readsClock(operand)
-    case .binary(_, let left, let right, _): readsClock(left) || readsClock(right)
-    case .call(let name, let arguments, _): name == "today" || name == "now" || arguments.contains(where: readsClock)
-    }
-  }
-
-  private func holds(_ rule: InstrumentRules.Rule, _ answers: [Answer], _ metadata: [Answer], current: Answer) -> Bool {
-    let context = RowContext(answers: answers, metadata: metadata, current: current, today: today)
-    return rule.bound.isTrue(semantics: .xlsform, in: context) ?? false
-  }
-
-  private func calculated(_ rule: InstrumentRules.Rule, _ answers: [Answer], _ metadata: [Answer]) -> Answer {
-    let context = RowContext(answers: answers, metadata: metadata, current: .blank, today: today)
-    switch rule.bound.evaluate(semantics: .xlsform, in: context) {
-    case nil, .string("")?: return .blank
-    case .number(let x)? where !x.isFinite: return .blank
-    case let value?: return .value(value)
-    }
-  }
-
-  private func isBlank(_ answer: Answer) -> Bool {
-    switch answer {
-    case .blank: true
-    case .value(.choices(let names)): names.isEmpty
-    case .value(.string(let text)): text.isEmpty
-    default: false
-    }
-  }
-
-  private func isAnswered(_ answer: Answer) -> Bool {
-    if case .value = answer { return !isBlank(answer) }
-    return false
-  }
 }
-
