@@ -6,9 +6,10 @@ import Testing
 
 @testable import CareEval
 
-/// Statistical honesty of the whole pipeline on demo data (issue 7): careeval's 95%
-/// intervals cover the truth as often as they should, planted clear shortfalls are found,
-/// and counties well above target are never flagged.
+/// Statistical honesty of the whole pipeline (`Evaluation`, as `careeval score` runs it)
+/// on demo data (issue 7): careeval's 95% intervals cover the truth as often as they
+/// should, planted clear shortfalls are found, and counties well above target are never
+/// flagged.
 ///
 /// A census is compared with the generating parameters (the process behind the data); a
 /// stratified two-stage sample with the census values of the population it was drawn
@@ -34,7 +35,7 @@ import Testing
     var missedShortfalls: [String] = []
   }
 
-  /// Generates, ingests and scores; compares each county estimate with `truth` column
+  /// Generates, then ingests and scores with `Evaluation`; compares each county estimate with `truth` column
   /// `against` of truth.csv.
   static func run(
     _ name: String, children: Int, regions: [String], sample: Bool, against column: String, seed: UInt64 = 2026
@@ -47,13 +48,14 @@ import Testing
       options.childrenPerVillage = 10
     }
     defer { DemoTestSupport.remove(folder) }
-    let kit = DemoTestSupport.kit
-    let ingestion = Ingestion(kit: kit, options: IngestOptions(today: "2026-05-15"))
-    let files = try ingestion.dataFiles(for: DemoGeneratorTests.dataFiles.map { folder + "/" + $0 }).files
-    var sink = try ScoringSink(kit: kit, options: ScoringOptions(today: "2026-05-15"))
-    let summary = try ingestion.run(files, into: &sink)
-    #expect(summary.files.allSatisfy { $0.rejected == 0 })
-    let result = sink.finish()
+    // The whole pipeline, as `careeval score` runs it.
+    let options = EvaluationOptions(
+      ingest: IngestOptions(today: "2026-05-15"), scoring: ScoringOptions(today: "2026-05-15"))
+    let evaluation = Evaluation(
+      kit: DemoTestSupport.kit, data: DataSet(DemoGeneratorTests.dataFiles.map { folder + "/" + $0 }),
+      options: options)
+    let result = try evaluation.run()
+    #expect(result.quality.files.allSatisfy { $0.rejected == 0 })
 
     var truth: [String: [String: String]] = [:]
     for row in try DemoGeneratorTests.table(folder + "/truth.csv") {
