@@ -15,9 +15,9 @@ struct FormFiller {
     answer: (FormPlan.Entry, FormAnswers, inout DemoRandom) -> Answer?
   ) -> FormAnswers {
     var form = FormAnswers(plan: plan)
+    var groups = [Bool?](repeating: nil, count: plan.groupRelevance.count)
     for entry in plan.entries {
-      let asked = entry.relevance.allSatisfy { $0.isTrue(semantics: .xlsform, in: form) == true }
-      guard asked else { continue }
+      guard plan.isAsked(entry, in: form, groupCache: &groups) else { continue }
       if let calculation = entry.calculation {
         form.answers[entry.slot] = Self.calculated(calculation.evaluate(semantics: .xlsform, in: form))
         continue
