@@ -18,21 +18,29 @@ import Testing
     }
   }
 
-  static func ingest(_ folder: String, rejects: String? = nil) throws -> (CollectingSink, IngestSummary) {
-    let ingestion = Ingestion(kit: DemoTestSupport.kit, options: IngestOptions(today: "2026-05-15", rejectsPath: rejects))
-    let files = try ingestion.dataFiles(for: DemoGeneratorTests.dataFiles.map { folder + "/" + $0 }).files
+  static func ingest(_ folder: String, rejects: String? = nil) throws -> (
+    CollectingSink, IngestSummary
+  ) {
+    let ingestion = Ingestion(
+      kit: DemoTestSupport.kit, options: IngestOptions(today: "2026-05-15", rejectsPath: rejects))
+    let files = try ingestion.dataFiles(for: DemoGeneratorTests.dataFiles.map { folder + "/" + $0 })
+      .files
     var sink = CollectingSink()
     let summary = try ingestion.run(files, into: &sink)
     return (sink, summary)
   }
 
   @Test(arguments: [
-    (DemoLayout.kobo, TextEncoding?.none), (.odk, nil), (.wjx, nil), (.wjx, .gb18030), (.plain, .utf8BOM),
+    (DemoLayout.kobo, TextEncoding?.none), (.odk, nil), (.wjx, nil), (.wjx, .gb18030),
+    (.plain, .utf8BOM),
     (.kobo, .gb18030),
   ])
-  func everyLayoutAndEncodingReadsBackToTheSameResponses(layout: DemoLayout, encoding: TextEncoding?) throws {
+  func everyLayoutAndEncodingReadsBackToTheSameResponses(
+    layout: DemoLayout, encoding: TextEncoding?
+  ) throws {
     let plain = try DemoTestSupport.generate("plain", children: 250, regions: ["640100"])
-    let other = try DemoTestSupport.generate("\(layout)", children: 250, regions: ["640100"]) { options in
+    let other = try DemoTestSupport.generate("\(layout)", children: 250, regions: ["640100"]) {
+      options in
       options.layout = layout
       options.encoding = encoding
     }
@@ -40,7 +48,9 @@ import Testing
     let (expected, expectedSummary) = try Self.ingest(plain.folder)
     let (got, summary) = try Self.ingest(other.folder)
     #expect(expectedSummary.files.allSatisfy { $0.rejected == 0 })
-    #expect(summary.files.allSatisfy { $0.rejected == 0 }, "\(summary.files.map { ($0.path, $0.rejected) })")
+    #expect(
+      summary.files.allSatisfy { $0.rejected == 0 },
+      "\(summary.files.map { ($0.path, $0.rejected) })")
     let kit = DemoTestSupport.kit
     for (form, bySubject) in expected.responses {
       let instrument = try #require(kit.instrument(formID: form))
@@ -54,7 +64,9 @@ import Testing
       for (subject, answers) in bySubject {
         guard let theirs = other[subject] else { continue }
         for slot in compared where answers[slot] != theirs[slot] {
-          Issue.record("\(layout) \(form) \(subject) \(instrument.questions[slot].name): \(answers[slot]) vs \(theirs[slot])")
+          Issue.record(
+            "\(layout) \(form) \(subject) \(instrument.questions[slot].name): \(answers[slot]) vs \(theirs[slot])"
+          )
         }
       }
     }
@@ -62,7 +74,9 @@ import Testing
 
   @Test(arguments: [DemoLayout.plain, .kobo, .wjx])
   func validateFindsEveryInjectedErrorWithItsRule(layout: DemoLayout) throws {
-    let (folder, summary) = try DemoTestSupport.generate("errors", children: 400, regions: ["640100"]) { options in
+    let (folder, summary) = try DemoTestSupport.generate(
+      "errors", children: 400, regions: ["640100"]
+    ) { options in
       options.layout = layout
       options.errorRate = 0.04
     }
@@ -77,7 +91,8 @@ import Testing
       rules["\(file):\(row["record"] ?? "")", default: []].insert(row["rule"] ?? "")
     }
     let expected: [String: Set<String>] = [
-      "bad_code": ["choice"], "blank_required": ["required"], "duplicate": ["duplicate-id", "duplicate-subject"],
+      "bad_code": ["choice"], "blank_required": ["required"],
+      "duplicate": ["duplicate-id", "duplicate-subject"],
       "unknown_child": ["unlinked"], "broken_quoting": ["broken-row", "field-count"],
     ]
     var kinds = Set<String>()
