@@ -30,6 +30,13 @@ import Testing
     return (sink, summary)
   }
 
+  /// The plain files of the same population, read once for every case.
+  static let plain: Result<(CollectingSink, IngestSummary), any Error> = Result {
+    let (folder, _) = try DemoTestSupport.generate("plain", children: 250, regions: ["640100"])
+    defer { DemoTestSupport.remove(folder) }
+    return try ingest(folder)
+  }
+
   @Test(arguments: [
     (DemoLayout.kobo, TextEncoding?.none), (.odk, nil), (.wjx, nil), (.wjx, .gb18030),
     (.plain, .utf8BOM),
@@ -38,14 +45,13 @@ import Testing
   func everyLayoutAndEncodingReadsBackToTheSameResponses(
     layout: DemoLayout, encoding: TextEncoding?
   ) throws {
-    let plain = try DemoTestSupport.generate("plain", children: 250, regions: ["640100"])
     let other = try DemoTestSupport.generate("\(layout)", children: 250, regions: ["640100"]) {
       options in
       options.layout = layout
       options.encoding = encoding
     }
-    defer { [plain.folder, other.folder].forEach(DemoTestSupport.remove) }
-    let (expected, expectedSummary) = try Self.ingest(plain.folder)
+    defer { DemoTestSupport.remove(other.folder) }
+    let (expected, expectedSummary) = try Self.plain.get()
     let (got, summary) = try Self.ingest(other.folder)
     #expect(expectedSummary.files.allSatisfy { $0.rejected == 0 })
     #expect(
