@@ -122,5 +122,6 @@ public struct DemoError: Error, Sendable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The message as the command line prints it: `error: …`.
   public var description: String { "error: \(message)" }
 }
