@@ -45,6 +45,41 @@ struct QuestionDecoder: Sendable {
     kind == .selectOne || kind == .selectMultiple ? choiceIndex : nil
   }
 
+  /// The answer of a cell in the common cases, without the intermediate
+  /// ``DecodedCell``: a blank cell, a choice written as its name, a plain number,
+  /// an ASCII date, a text that needs no trimming. `nil` means "use ``decode(_:other:)``"
+  /// (special cells, labels, invalid values…), which gives the same answer for
+  /// every cell this accepts.
+  @inline(__always)
+  func fastAnswer(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer? {
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return .blank }
+    let first = base[0]
+    // Only cells starting with a space, tab, `n` (`n/a`), `(` or a full-width
+    // bracket (`(跳过)`, `（空）`) or `-` (`-3`) can be special.
+    if first <= 0x20 || first == 0x6E || first == 0x28 || first == 0xEF || first == 0x2D {
+      if SpecialCell.classify(bytes, layout: layout) != nil { return nil }
+    }
+    switch kind {
+    case .selectOne:
+      guard let index = choiceIndex.index(ofNameBytes: bytes) else { return nil }
+      return choiceIndex.answers[index]
+    case .integer:
+      return NumberText.integer(bytes).map { .value(.number($0)) }
+    case .decimal:
+      return NumberText.decimal(bytes).map { .value(.number($0)) }
+    case .text:
+      // A text starting with a visible ASCII character is not blank once trimmed.
+      guard first > 0x20, first < 0x80 else { return nil }
+      return .value(.string(String(decoding: bytes, as: UTF8.self)))
+    case .datetime:
+      return DateText.moment(bytes: bytes).map { .value(.string($0.isoDateTime)) }
+    case .date:
+      return DateText.moment(bytes: bytes).map { .value(.string($0.isoDate)) }
+    case .selectMultiple, .computed:
+      return nil
+    }
+  }
+
   /// Decodes one answer cell. `other` receives the text of a 问卷星 `〖…〗` "other" answer.
   func decode(_ bytes: UnsafeBufferPointer<UInt8>, other: inout String?) -> DecodedCell {
     if let special = SpecialCell.classify(bytes, layout: layout) { return special }

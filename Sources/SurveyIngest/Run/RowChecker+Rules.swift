@@ -33,6 +33,9 @@ extension RowChecker {
   mutating func constraintHolds(
     _ rule: InstrumentRules.Rule, slot: Int, value: Value, _ answers: [Answer], _ metadata: [Answer]
   ) -> Bool {
+    if case .number(let x) = value, let constraint = numberConstraint(slot) {
+      return constraint.holds(x)
+    }
     if let known = constraintMemo[slot]?[value] { return known }
     let result = holds(rule, answers, metadata, current: .value(value))
     if let count = constraintMemo[slot]?.count, count < memoLimit {

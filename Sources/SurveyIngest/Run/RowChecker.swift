@@ -38,8 +38,14 @@ struct RowChecker {
   private let answerColumns: [Int]
   /// Per slot: whether tick-box or other-text columns feed the question too.
   private let hasExtraColumns: [Bool]
-  /// Per slot: whether any rule (relevant, required, constraint, calculation) applies.
-  private let hasRules: [Bool]
+  /// The slots to which any rule (relevant, required, constraint, calculation)
+  /// applies, in form order.
+  private let ruleSlots: [Int]
+  /// Per slot: a constraint on `.` alone that a number answer can be checked
+  /// against directly (`. > 0`, `. >= 6 and . <= 18`).
+  private let numberConstraints: [NumberConstraint?]
+
+  func numberConstraint(_ slot: Int) -> NumberConstraint? { numberConstraints[slot] }
   /// Per slot: remembered results of a constraint that reads only `.` (no other
   /// answer, no clock), so that a code seen many times (a region, a school) runs
   /// its regular expression once. At most `memoLimit` values per question.
@@ -63,9 +69,13 @@ struct RowChecker {
       else { return nil }
       return [:]
     }
-    hasRules = rules.questions.map {
-      !$0.groups.isEmpty || $0.relevant != nil || $0.requiredWhen != nil || $0.isAlwaysRequired
-        || $0.constraint != nil || $0.calculation != nil
+    ruleSlots = rules.questions.indices.filter {
+      let rules = rules.questions[$0]
+      return !rules.groups.isEmpty || rules.relevant != nil || rules.requiredWhen != nil
+        || rules.isAlwaysRequired || rules.constraint != nil || rules.calculation != nil
+    }
+    numberConstraints = rules.questions.map { rules in
+      rules.constraint.flatMap { NumberConstraint($0.bound.expression) }
     }
   }
 
@@ -78,52 +88,46 @@ struct RowChecker {
 
   mutating func check(_ record: CSVRawRecord) -> CheckedRow {
     let count = questions.count
-    var answers = [Answer](repeating: .blank, count: count)
     var faults: [Fault] = []
     var others: [(slot: Int, text: String)] = []
-    // The decoders are read through an unsafe buffer so that each call borrows its
-    // decoder; through the array, every call copied it (a retain and release per list).
-    decoders.withUnsafeBufferPointer { decoders in
-      for slot in 0..<count where !hasExtraColumns[slot] {
-        // The common case: one answer column.
-        let column = answerColumns[slot]
-        guard column >= 0 else { continue }
-        var other: String?
-        switch decoders[slot].decode(record.bytes(at: column), other: &other) {
-        case .value(let value): answers[slot] = .value(value)
-        case .blank: break
-        case .notAsked: answers[slot] = .notAsked
-        case .invalid(let fault):
-          faults.append(
-            Fault(slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""))
+    // Every slot is written once, in slot order, into fresh storage. The decoders
+    // are read through an unsafe buffer so that each call borrows its decoder;
+    // through the array, every call copied it (a retain and release per list).
+    var answers = decoders.withUnsafeBufferPointer { decoders in
+      [Answer](unsafeUninitializedCapacity: count) { buffer, initialized in
+        for slot in 0..<count {
+          let column = answerColumns[slot]
+          if hasExtraColumns[slot] {
+            buffer.initializeElement(
+              at: slot,
+              to: extraColumnsAnswer(
+                record, slot: slot, decoder: decoders[slot], faults: &faults, others: &others))
+            continue
+          }
+          guard column >= 0 else {
+            buffer.initializeElement(at: slot, to: .blank)
+            continue
+          }
+          let bytes = record.bytes(at: column)
+          if let answer = decoders[slot].fastAnswer(bytes) {
+            buffer.initializeElement(at: slot, to: answer)
+            continue
+          }
+          var other: String?
+          var answer = Answer.blank
+          switch decoders[slot].decode(bytes, other: &other) {
+          case .value(let value): answer = .value(value)
+          case .blank: break
+          case .notAsked: answer = .notAsked
+          case .invalid(let fault):
+            faults.append(
+              Fault(
+                slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""))
+          }
+          buffer.initializeElement(at: slot, to: answer)
+          if let other, let target = otherSlot[slot] { others.append((target, other)) }
         }
-        if let other, let target = otherSlot[slot] { others.append((target, other)) }
-      }
-    }
-    for slot in 0..<count where hasExtraColumns[slot] {
-      let column = answerColumns[slot]
-      if decoders[slot].kind.isComputed { continue }
-      let feeds = plan.feeds[slot]
-      var cell = DecodedCell.blank
-      var other: String?
-      var cellColumn = column
-      if column >= 0 {
-        cell = decoders[slot].decode(record.bytes(at: column), other: &other)
-      }
-      if cell == .blank, !feeds.options.isEmpty {
-        (cell, cellColumn) = ticks(record, slot: slot, feeds: feeds)
-      }
-      if let otherColumn = feeds.other, !record.isEmpty(at: otherColumn),
-        SpecialCell.classify(record.bytes(at: otherColumn), layout: plan.map.layout) == nil
-      {
-        other = record.string(at: otherColumn)
-      }
-      if let other, let target = plan.otherSlot[slot] { others.append((target, other)) }
-      if case .invalid(let fault) = cell {
-        let value = cellColumn >= 0 ? (record.string(at: cellColumn) ?? "") : ""
-        faults.append(Fault(slot: slot, fault: fault, column: cellColumn, value: value))
-      } else if let answer = cell.answer {
-        answers[slot] = answer
+        initialized = count
       }
     }
     for (slot, text) in others where answers[slot] == .blank && plan.feeds[slot].answer == nil {
@@ -140,6 +144,37 @@ struct RowChecker {
     return CheckedRow(answers: answers, metadata: metadata, issues: issues)
   }
 
+  /// The answer of a question fed by tick-box or other-text columns too.
+  private func extraColumnsAnswer(
+    _ record: CSVRawRecord, slot: Int, decoder: QuestionDecoder, faults: inout [Fault],
+    others: inout [(slot: Int, text: String)]
+  ) -> Answer {
+    let column = answerColumns[slot]
+    if decoder.kind.isComputed { return .blank }
+    let feeds = plan.feeds[slot]
+    var cell = DecodedCell.blank
+    var other: String?
+    var cellColumn = column
+    if column >= 0 {
+      cell = decoder.decode(record.bytes(at: column), other: &other)
+    }
+    if cell == .blank, !feeds.options.isEmpty {
+      (cell, cellColumn) = ticks(record, slot: slot, feeds: feeds)
+    }
+    if let otherColumn = feeds.other, !record.isEmpty(at: otherColumn),
+      SpecialCell.classify(record.bytes(at: otherColumn), layout: plan.map.layout) == nil
+    {
+      other = record.string(at: otherColumn)
+    }
+    if let other, let target = plan.otherSlot[slot] { others.append((target, other)) }
+    if case .invalid(let fault) = cell {
+      let value = cellColumn >= 0 ? (record.string(at: cellColumn) ?? "") : ""
+      faults.append(Fault(slot: slot, fault: fault, column: cellColumn, value: value))
+      return .blank
+    }
+    return cell.answer ?? .blank
+  }
+
   /// Relevance, calculations, required and constraints in form order, as an
   /// XLSForm client evaluates them.
   private mutating func apply(
@@ -147,9 +182,20 @@ struct RowChecker {
     issues: inout [CellIssue]
   ) {
     var groupRelevant = [Bool?](repeating: nil, count: rules.groupRelevant.count)
-    for slot in questions.indices {
-      let fault = faults.isEmpty ? nil : faults.first { $0.slot == slot }
-      guard hasRules[slot] || fault != nil else { continue }
+    // The slots with rules and the slots with faults, merged in form order (faults
+    // are found in slot order); the other slots have nothing to check.
+    var nextRule = 0
+    var nextFault = 0
+    while nextRule < ruleSlots.count || nextFault < faults.count {
+      let ruleSlot = nextRule < ruleSlots.count ? ruleSlots[nextRule] : Int.max
+      let faultSlot = nextFault < faults.count ? faults[nextFault].slot : Int.max
+      let slot = min(ruleSlot, faultSlot)
+      if ruleSlot == slot { nextRule += 1 }
+      var fault: Fault?
+      if faultSlot == slot {
+        fault = faults[nextFault]
+        nextFault += 1
+      }
       var failed: String?
       for group in rules.questions[slot].groups where failed == nil {
         if groupRelevant[group] == nil, let rule = rules.groupRelevant[group] {

@@ -28,7 +28,7 @@ enum IngestMessages {
   }
 
   static func fault(_ fault: CellFault, _ cell: CellWords, choices: ChoiceIndex?) -> String {
-    let list = choices.map { "list '\($0.listName)': \($0.namesForMessage())" } ?? "no list"
+    let list = choices?.listForMessage ?? "no list"
     switch fault {
     case .notInteger:
       return
