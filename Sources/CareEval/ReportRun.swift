@@ -80,6 +80,7 @@ public struct ReportRunError: Error, Sendable, CustomStringConvertible {
     self.isUsage = isUsage
   }
 
+  /// The message, as printed by `careeval report`.
   public var description: String { message }
 }
 

@@ -16,6 +16,7 @@ struct CareEvalCommand: AsyncParsableCommand {
       Lint.self,
       CSV.self,
       Validate.self,
+      Score.self,
       Demo.self,
       Report.self,
     ]

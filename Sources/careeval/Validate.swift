@@ -8,7 +8,8 @@ extension CareEvalCommand {
   /// `careeval validate --kit K DATA…`: decode and validate survey data; rejects + quality.
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Decode and validate survey data against a kit; write rejects.csv and quality.json.",
+      abstract:
+        "Decode and validate survey data against a kit; write rejects.csv and quality.json.",
       discussion: """
         DATA are data files or folders of them (.csv, .tsv, .txt). A file is matched to a \
         form by its name (child.csv, child-2024.csv -> form child) or by its columns; give \
@@ -27,28 +28,37 @@ extension CareEvalCommand {
 
     @Option(
       name: .customLong("input"),
-      help: ArgumentHelp("A data file for a form, whatever its name (repeatable).", valueName: "form=path"))
+      help: ArgumentHelp(
+        "A data file for a form, whatever its name (repeatable).", valueName: "form=path"))
     var inputs: [String] = []
 
-    @Option(help: ArgumentHelp("Where to write rejects.csv and quality.json (created if missing).", valueName: "folder"))
+    @Option(
+      help: ArgumentHelp(
+        "Where to write rejects.csv and quality.json (created if missing).", valueName: "folder"))
     var out: String?
 
     @Option(
       name: .customLong("on-invalid"),
-      help: "What to do with a row whose only problems are invalid cells: reject the row, or blank the cells and keep it.")
+      help:
+        "What to do with a row whose only problems are invalid cells: reject the row, or blank the cells and keep it."
+    )
     var onInvalid: InvalidCellPolicy = .reject
 
     @Option(
       name: .customLong("max-reject-rate"),
-      help: ArgumentHelp("The share of rows that may be rejected before the exit status is 1.", valueName: "0...1"))
+      help: ArgumentHelp(
+        "The share of rows that may be rejected before the exit status is 1.", valueName: "0...1"))
     var maxRejectRate = 0.0
 
     @Option(
       name: .customLong("encoding"),
-      help: ArgumentHelp("The encoding of every data file, if detection gets it wrong.", valueName: "utf8|utf8-bom|utf16le|utf16be|gb18030"))
+      help: ArgumentHelp(
+        "The encoding of every data file, if detection gets it wrong.",
+        valueName: "utf8|utf8-bom|utf16le|utf16be|gb18030"))
     var encodingName: String?
 
-    @Option(help: ArgumentHelp("The date today() gives in form expressions.", valueName: "YYYY-MM-DD"))
+    @Option(
+      help: ArgumentHelp("The date today() gives in form expressions.", valueName: "YYYY-MM-DD"))
     var today: String?
 
     func validate() throws {
@@ -70,7 +80,8 @@ extension CareEvalCommand {
       let kitErrors = loaded.diagnostics.filter { $0.severity == .error }
       guard kitErrors.isEmpty else {
         let report = LintReport(diagnostics: kitErrors).prefixingFiles(with: kit)
-        printToStandardError(report.text + "the kit has errors (see `careeval lint \(kit)`); no data was read")
+        printToStandardError(
+          report.text + "the kit has errors (see `careeval lint \(kit)`); no data was read")
         throw ExitCode.failure
       }
       var outFolder: String?
@@ -79,7 +90,8 @@ extension CareEvalCommand {
         outFolder = out
       }
       let options = IngestOptions(
-        onInvalid: onInvalid, encoding: encodingName.flatMap(TextEncoding.init(name:)), today: today,
+        onInvalid: onInvalid, encoding: encodingName.flatMap(TextEncoding.init(name:)),
+        today: today,
         rejectsPath: outFolder.map { $0 + "/rejects.csv" }, progress: ValidateProgress.reporter())
       let ingestion = Ingestion(kit: loaded.kit, options: options)
       let summary: IngestSummary
@@ -97,7 +109,8 @@ extension CareEvalCommand {
       }
       ValidateProgress.clear()
       if let outFolder {
-        try summary.qualityJSON().write(toFile: outFolder + "/quality.json", atomically: true, encoding: .utf8)
+        try summary.qualityJSON().write(
+          toFile: outFolder + "/quality.json", atomically: true, encoding: .utf8)
       }
       var text = summary.table()
       if let outFolder {
@@ -112,7 +125,8 @@ extension CareEvalCommand {
       try inputs.map { input in
         let parts = input.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-          throw ValidationError("--input takes FORM=PATH, e.g. --input child=data/wjx_123_0.csv (got '\(input)').")
+          throw ValidationError(
+            "--input takes FORM=PATH, e.g. --input child=data/wjx_123_0.csv (got '\(input)').")
         }
         return DataFile(path: parts[1], form: parts[0])
       }

@@ -2,9 +2,9 @@ import Foundation
 import SurveyIngest
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A one-line progress display on standard error, shown only when it is a terminal

@@ -4,17 +4,21 @@ import Testing
 @testable import SurveyIngest
 
 /// Decodes `text` as a cell of `question` in a file of `layout`.
-private func decode(_ text: String, _ type: QuestionType, layout: ExportLayout = .plain, lists: [ChoiceList] = []) -> DecodedCell {
+private func decode(
+  _ text: String, _ type: QuestionType, layout: ExportLayout = .plain, lists: [ChoiceList] = []
+) -> DecodedCell {
   var other: String?
   return decodeWithOther(text, type, layout: layout, lists: lists, other: &other)
 }
 
 private func decodeWithOther(
-  _ text: String, _ type: QuestionType, layout: ExportLayout = .plain, lists: [ChoiceList] = [], other: inout String?
+  _ text: String, _ type: QuestionType, layout: ExportLayout = .plain, lists: [ChoiceList] = [],
+  other: inout String?
 ) -> DecodedCell {
   let here = SourceLocation(file: "t", row: 1, column: 1)
   let question = Question(name: "q", type: type, typeText: "", location: here)
-  let form = Instrument(formID: "f", questions: [question], choiceLists: lists, folder: ".", location: here)
+  let form = Instrument(
+    formID: "f", questions: [question], choiceLists: lists, folder: ".", location: here)
   let decoder = QuestionDecoder(question: question, instrument: form, layout: layout)
   let bytes = Array(text.utf8)
   return bytes.withUnsafeBufferPointer { decoder.decode($0, other: &other) }
@@ -26,7 +30,8 @@ private let hobbies = ChoiceList(
   name: "hobby",
   choices: [
     Choice(name: "sport", labels: LocalizedText(["zh": "运动", "en": "Sport"]), location: here),
-    Choice(name: "film", labels: LocalizedText(["zh": "影视", "en": "Films and TV"]), location: here),
+    Choice(
+      name: "film", labels: LocalizedText(["zh": "影视", "en": "Films and TV"]), location: here),
     Choice(name: "other", labels: LocalizedText(["zh": "其他【请注明】", "en": "Other"]), location: here),
   ], location: here)
 
@@ -43,7 +48,9 @@ private let hobbies = ChoiceList(
     #expect(decode(text, .integer) == .invalid(.notInteger))
   }
 
-  @Test(arguments: [("2.5", 2.5), ("-0.25", -0.25), (".5", 0.5), ("３．５", 3.5), ("１２", 12), ("007", 7)])
+  @Test(arguments: [
+    ("2.5", 2.5), ("-0.25", -0.25), (".5", 0.5), ("３．５", 3.5), ("１２", 12), ("007", 7),
+  ])
   func decimalsAcceptOnePointAndFullWidthDigits(text: String, expected: Double) {
     #expect(decode(text, .decimal) == .value(.number(expected)))
   }
@@ -62,7 +69,9 @@ private let hobbies = ChoiceList(
     #expect(decode(text, .date) == .value(.string(expected)))
   }
 
-  @Test(arguments: ["2023-02-29", "2024-13-01", "01/05/2024", "5/1", "2024-05-01x", "yesterday", "2024-04-31"])
+  @Test(arguments: [
+    "2023-02-29", "2024-13-01", "01/05/2024", "5/1", "2024-05-01x", "yesterday", "2024-04-31",
+  ])
   func impossibleOrAmbiguousDatesAreErrors(text: String) {
     #expect(decode(text, .date) == .invalid(.notDate))
   }
@@ -97,14 +106,16 @@ private let hobbies = ChoiceList(
   @Test func selectMultipleReadsSpaceSeparatedNamesAndLabelsWithSpaces() {
     let many = QuestionType.selectMultiple(list: "hobby", orOther: false)
     #expect(decode("sport film", many, lists: [hobbies]) == .value(.choices(["sport", "film"])))
-    #expect(decode("Films and TV Sport", many, lists: [hobbies], ) == .value(.choices(["film", "sport"])))
+    #expect(
+      decode("Films and TV Sport", many, lists: [hobbies], ) == .value(.choices(["film", "sport"])))
     #expect(decode("sport dance", many, lists: [hobbies]) == .invalid(.notChoice(token: "dance")))
   }
 
   @Test func wjxTextJoinsChoicesWithTheBoxCharacterAndWrapsOtherText() {
     let many = QuestionType.selectMultiple(list: "hobby", orOther: false)
     var other: String?
-    let cell = decodeWithOther("运动┋其他【请注明】〖跳绳〗", many, layout: .wjxText, lists: [hobbies], other: &other)
+    let cell = decodeWithOther(
+      "运动┋其他【请注明】〖跳绳〗", many, layout: .wjxText, lists: [hobbies], other: &other)
     #expect(cell == .value(.choices(["sport", "other"])))
     #expect(other == "跳绳")
     #expect(decode("(跳过)", many, layout: .wjxText, lists: [hobbies]) == .notAsked)
@@ -114,7 +125,8 @@ private let hobbies = ChoiceList(
   @Test func wjxCodeDownloadStoresOptionNumbers() {
     let one = QuestionType.selectOne(list: "hobby")
     #expect(decode("2", one, layout: .wjxCode, lists: [hobbies]) == .value(.string("film")))
-    #expect(decode("4", one, layout: .wjxCode, lists: [hobbies]) == .invalid(.notOptionNumber(count: 3)))
+    #expect(
+      decode("4", one, layout: .wjxCode, lists: [hobbies]) == .invalid(.notOptionNumber(count: 3)))
     #expect(decode("-3", one, layout: .wjxCode, lists: [hobbies]) == .notAsked)
     #expect(decode("-2", .integer, layout: .wjxCode) == .notAsked)
     #expect(decode("-3", .integer, layout: .plain) == .value(.number(-3)))
@@ -131,7 +143,9 @@ private let hobbies = ChoiceList(
   @Test(arguments: [("1", true), ("True", true), ("TRUE", true), ("0", false), ("False", false)])
   func tickBoxesAcceptOneZeroAndTrueFalse(text: String, ticked: Bool) {
     let bytes = Array(text.utf8)
-    #expect(bytes.withUnsafeBufferPointer { QuestionDecoder.tick($0, layout: .kobo) } == .value(.bool(ticked)))
+    #expect(
+      bytes.withUnsafeBufferPointer { QuestionDecoder.tick($0, layout: .kobo) }
+        == .value(.bool(ticked)))
   }
 
   @Test func wjxHeadersSplitIntoNumberAndText() throws {

@@ -17,31 +17,39 @@ private func runWithRegisters(_ export: String) throws -> RunResult {
 private func childAnswers(_ result: RunResult) throws -> [[String: Answer]] {
   let form = try #require(try kit("kit-mini").instrument(formID: "child"))
   return result.responses.filter { $0.form == "child" }.map { response in
-    Dictionary(uniqueKeysWithValues: form.questions.enumerated().map { ($1.name, response.answers[$0]) })
+    Dictionary(
+      uniqueKeysWithValues: form.questions.enumerated().map { ($1.name, response.answers[$0]) })
   }
 }
 
 /// The answers of the four 问卷星 rows, worked out from the rows in wjx/README.md's files.
 private let wjxExpected: [[String: Answer]] = [
   [
-    "response_id": .value(.string("W1")), "child_id": .value(.string("C001")), "assent": .value(.string("yes")),
-    "contact_freq": .value(.string("weekly")), "activities": .value(.choices(["homework", "book"])),
-    "age": .value(.number(10)), "visit_date": .value(.string("2024-04-20")), "weekly": .value(.number(1)),
+    "response_id": .value(.string("W1")), "child_id": .value(.string("C001")),
+    "assent": .value(.string("yes")),
+    "contact_freq": .value(.string("weekly")),
+    "activities": .value(.choices(["homework", "book"])),
+    "age": .value(.number(10)), "visit_date": .value(.string("2024-04-20")),
+    "weekly": .value(.number(1)),
     "wish": .value(.string("想去动物园")),
   ],
   [
-    "response_id": .value(.string("W2")), "child_id": .value(.string("C002")), "assent": .value(.string("yes")),
+    "response_id": .value(.string("W2")), "child_id": .value(.string("C002")),
+    "assent": .value(.string("yes")),
     "contact_freq": .value(.string("monthly")), "activities": .value(.choices(["festival"])),
-    "age": .value(.number(9)), "visit_date": .value(.string("2024-04-03")), "weekly": .value(.number(0)),
+    "age": .value(.number(9)), "visit_date": .value(.string("2024-04-03")),
+    "weekly": .value(.number(0)),
     "wish": .blank,
   ],
   [
-    "response_id": .value(.string("W3")), "child_id": .value(.string("C003")), "assent": .value(.string("no")),
+    "response_id": .value(.string("W3")), "child_id": .value(.string("C003")),
+    "assent": .value(.string("no")),
     "contact_freq": .notAsked, "activities": .notAsked, "age": .notAsked, "visit_date": .notAsked,
     "weekly": .value(.number(0)), "wish": .notAsked,
   ],
   [
-    "response_id": .value(.string("W4")), "child_id": .value(.string("C004")), "assent": .value(.string("yes")),
+    "response_id": .value(.string("W4")), "child_id": .value(.string("C004")),
+    "assent": .value(.string("yes")),
     "contact_freq": .value(.string("never")), "activities": .value(.choices(["none"])),
     "age": .value(.number(8)), "visit_date": .notAsked, "weekly": .value(.number(0)),
     "wish": .value(.string("要一个安静的地方")),
@@ -54,7 +62,9 @@ private let wjxExpected: [[String: Answer]] = [
     ("wjx/123456_123456_0-gb18030.csv", .gb18030, .wjxText),
     ("wjx/123456_123456_2.csv", .utf8BOM, .wjxCode),
   ])
-  func wjxDownloadsDecodeToTheSameAnswers(export: String, encoding: TextEncoding, layout: ExportLayout) throws {
+  func wjxDownloadsDecodeToTheSameAnswers(
+    export: String, encoding: TextEncoding, layout: ExportLayout
+  ) throws {
     let result = try runWithRegisters(export)
     let report = try #require(result.summary.files.last)
     #expect(report.form == "child")
@@ -64,17 +74,25 @@ private let wjxExpected: [[String: Answer]] = [
     #expect(result.rejects.isEmpty, "\(result.problems)")
     #expect(try childAnswers(result) == wjxExpected)
     let responses = result.responses.filter { $0.form == "child" }
-    #expect(responses.map(\.submittedAt) == ["2024-05-01T09:00:12", "2024-05-01T09:30:00", "2024-05-02T10:00:00", "2024-05-02T11:00:00"])
+    #expect(
+      responses.map(\.submittedAt) == [
+        "2024-05-01T09:00:12", "2024-05-01T09:30:00", "2024-05-02T10:00:00", "2024-05-02T11:00:00",
+      ])
     let kinds = report.columns.map { "\($0.kind) \($0.target) \($0.match)" }
     #expect(
       Array(kinds.prefix(9)) == [
         "platform-metadata response id metadata", "platform-metadata submission time metadata",
         "platform-metadata  metadata", "platform-metadata  metadata", "platform-metadata  metadata",
-        "platform-metadata  metadata", "answer response_id label", "answer child_id label", "answer assent label",
+        "platform-metadata  metadata", "answer response_id label", "answer child_id label",
+        "answer assent label",
       ])
     #expect(kinds.last == "answer wish order")
     if layout == .wjxCode {
-      #expect(Array(kinds[10...13]) == ["option activities=homework order", "option activities=festival order", "option activities=book order", "option activities=none order"])
+      #expect(
+        Array(kinds[10...13]) == [
+          "option activities=homework order", "option activities=festival order",
+          "option activities=book order", "option activities=none order",
+        ])
     }
   }
 
@@ -89,12 +107,17 @@ private let wjxExpected: [[String: Answer]] = [
     let kinds = report.columns.map { "\($0.kind) \($0.target) \($0.match)" }
     #expect(
       kinds == [
-        "ignored  none", "form-metadata end name", "answer response_id label", "answer child_id label",
+        "ignored  none", "form-metadata end name", "answer response_id label",
+        "answer child_id label",
         "answer assent label", "answer contact_freq label", "answer activities label",
-        "option activities=homework label", "option activities=festival label", "option activities=book label",
-        "option activities=none label", "answer age label", "answer visit_date label", "answer weekly name",
-        "answer wish label", "platform-metadata  metadata", "platform-metadata response id metadata",
-        "platform-metadata submission time metadata", "platform-metadata  metadata", "platform-metadata  metadata",
+        "option activities=homework label", "option activities=festival label",
+        "option activities=book label",
+        "option activities=none label", "answer age label", "answer visit_date label",
+        "answer weekly name",
+        "answer wish label", "platform-metadata  metadata",
+        "platform-metadata response id metadata",
+        "platform-metadata submission time metadata", "platform-metadata  metadata",
+        "platform-metadata  metadata",
         "platform-metadata  metadata", "platform-metadata  metadata", "platform-metadata  metadata",
         "platform-metadata  metadata",
       ])
@@ -108,7 +131,11 @@ private let wjxExpected: [[String: Answer]] = [
     #expect(answers[2]["activities"] == .value(.choices(["none"])))
     #expect(answers[2]["wish"] == .value(.string("要一个\"安静\"的地方; 可以吗")))
     let responses = result.responses.filter { $0.form == "child" }
-    #expect(responses.map(\.submittedAt) == ["2024-05-01T09:00:00.000+08:00", "2024-05-02T10:00:00.000+08:00", "2024-05-02T11:00:00.000+08:00"])
+    #expect(
+      responses.map(\.submittedAt) == [
+        "2024-05-01T09:00:00.000+08:00", "2024-05-02T10:00:00.000+08:00",
+        "2024-05-02T11:00:00.000+08:00",
+      ])
     #expect(responses.map(\.responseID) == ["K1", "K3", "K4"])
   }
 }

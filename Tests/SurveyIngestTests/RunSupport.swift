@@ -31,7 +31,9 @@ struct RunResult {
 
 /// A fresh temporary folder.
 func temporaryFolder() throws -> String {
-  let path = FileManager.default.temporaryDirectory.appendingPathComponent("careeval-ingest-\(UUID().uuidString)").path
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "careeval-ingest-\(UUID().uuidString)"
+  ).path
   try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   return path
 }
@@ -55,18 +57,23 @@ func ingest(
   }
   let rejectsPath = folder + "/out-rejects.csv.out"
   let ingestion = Ingestion(
-    kit: kit, options: IngestOptions(onInvalid: onInvalid, today: "2024-06-01", rejectsPath: rejectsPath))
+    kit: kit,
+    options: IngestOptions(onInvalid: onInvalid, today: "2024-06-01", rejectsPath: rejectsPath))
   let match = try ingestion.dataFiles(for: paths)
   var sink = CollectingSink()
   let summary = try ingestion.run(match.files, into: &sink)
   let reader = try CSVReader(path: rejectsPath)
   var rows: [[String]] = []
   while let record = try reader.next() { rows.append(record.fields) }
-  return RunResult(summary: summary, responses: sink.responses, rejects: rows, rejectsHeader: reader.header ?? [], folder: folder)
+  return RunResult(
+    summary: summary, responses: sink.responses, rejects: rows, rejectsHeader: reader.header ?? [],
+    folder: folder)
 }
 
 /// Runs kit-mini over texts (name -> CSV text).
-func ingestMini(_ files: [(String, String)], onInvalid: InvalidCellPolicy = .reject) throws -> RunResult {
+func ingestMini(_ files: [(String, String)], onInvalid: InvalidCellPolicy = .reject) throws
+  -> RunResult
+{
   try ingest(try kit("kit-mini"), files.map { ($0.0, Array($0.1.utf8)) }, onInvalid: onInvalid)
 }
 

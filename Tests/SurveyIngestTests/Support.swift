@@ -37,7 +37,10 @@ func header(_ path: String) throws -> (fields: [String], delimiter: UInt8) {
 func columnMap(_ export: String, form: String) throws -> (ColumnMap, Instrument) {
   let form = try instrument(form)
   let (fields, delimiter) = try header(export)
-  return (ColumnMap.recognise(header: fields, instrument: form, fileName: export, delimiter: delimiter), form)
+  return (
+    ColumnMap.recognise(header: fields, instrument: form, fileName: export, delimiter: delimiter),
+    form
+  )
 }
 
 /// The roles of a map's columns keyed by header, with question slots shown as names.

@@ -11,6 +11,8 @@ final class ChoiceIndex: Sendable {
   let listName: String
   /// The choice names in list order; an `or_other` question adds `other`.
   let names: [String]
+  /// Each choice as a decoded answer (`.value(.string(name))`), made once.
+  let answers: [Answer]
   private let nameBytes: [[UInt8]]
   /// For names of one byte (`1`…`5`, `a`): the choice index by byte, or -1.
   private let singleByte: [Int16]
@@ -21,9 +23,11 @@ final class ChoiceIndex: Sendable {
     var names = list?.names ?? []
     if orOther, !names.contains("other") { names.append("other") }
     self.names = names
+    answers = names.map { .value(.string($0)) }
     nameBytes = names.map { Array($0.utf8) }
     var singleByte = [Int16](repeating: -1, count: 256)
-    for (index, bytes) in nameBytes.enumerated() where bytes.count == 1 && singleByte[Int(bytes[0])] < 0 {
+    for (index, bytes) in nameBytes.enumerated()
+    where bytes.count == 1 && singleByte[Int(bytes[0])] < 0 {
       singleByte[Int(bytes[0])] = Int16(index)
     }
     self.singleByte = singleByte
@@ -44,7 +48,11 @@ final class ChoiceIndex: Sendable {
       byText[name.lowercased()] = index
     }
     self.byText = byText
+    listForMessage = "list '\(listName)': \(Self.namesForMessage(names))"
   }
+
+  /// `list 'name': a, b, c` for messages, made once.
+  let listForMessage: String
 
   /// The index of the choice whose name is exactly these bytes.
   @inline(__always)
@@ -69,6 +77,10 @@ final class ChoiceIndex: Sendable {
 
   /// The choice names for a message: up to `limit`, then "…".
   func namesForMessage(limit: Int = 8) -> String {
+    Self.namesForMessage(names, limit: limit)
+  }
+
+  private static func namesForMessage(_ names: [String], limit: Int = 8) -> String {
     guard !names.isEmpty else { return "no choices" }
     let shown = names.prefix(limit).joined(separator: ", ")
     return names.count > limit ? shown + ", …" : shown

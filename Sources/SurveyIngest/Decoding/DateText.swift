@@ -17,57 +17,72 @@ enum DateText {
 
     /// `YYYY-MM-DD`.
     var isoDate: String {
-      var text: [UInt8] = []
-      text.reserveCapacity(10)
-      appendDate(to: &text)
-      return String(decoding: text, as: UTF8.self)
+      String(unsafeUninitializedCapacity: 10) { buffer in
+        var count = 0
+        writeDate(to: buffer, at: &count)
+        return count
+      }
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]`.
     var isoDateTime: String {
-      var text: [UInt8] = []
-      text.reserveCapacity(40)
-      appendDate(to: &text)
-      text.append(0x54)
-      appendDigits(hour, 2, to: &text)
-      text.append(0x3A)
-      appendDigits(minute, 2, to: &text)
-      text.append(0x3A)
-      appendDigits(second, 2, to: &text)
-      if !fraction.isEmpty {
-        text.append(0x2E)
-        text.append(contentsOf: fraction.utf8)
-      }
-      if let zone = zoneMinutes {
-        if zone == 0 {
-          text.append(0x5A)
-        } else {
-          text.append(zone < 0 ? 0x2D : 0x2B)
-          appendDigits(abs(zone) / 60, 2, to: &text)
-          text.append(0x3A)
-          appendDigits(abs(zone) % 60, 2, to: &text)
+      String(unsafeUninitializedCapacity: 32 + fraction.utf8.count) { buffer in
+        var count = 0
+        writeDate(to: buffer, at: &count)
+        buffer[count] = 0x54
+        count += 1
+        write(hour, 2, to: buffer, at: &count)
+        buffer[count] = 0x3A
+        count += 1
+        write(minute, 2, to: buffer, at: &count)
+        buffer[count] = 0x3A
+        count += 1
+        write(second, 2, to: buffer, at: &count)
+        if !fraction.isEmpty {
+          buffer[count] = 0x2E
+          count += 1
+          for byte in fraction.utf8 {
+            buffer[count] = byte
+            count += 1
+          }
         }
+        if let zone = zoneMinutes {
+          if zone == 0 {
+            buffer[count] = 0x5A
+            count += 1
+          } else {
+            buffer[count] = zone < 0 ? 0x2D : 0x2B
+            count += 1
+            write(abs(zone) / 60, 2, to: buffer, at: &count)
+            buffer[count] = 0x3A
+            count += 1
+            write(abs(zone) % 60, 2, to: buffer, at: &count)
+          }
+        }
+        return count
       }
-      return String(decoding: text, as: UTF8.self)
     }
 
-    private func appendDate(to text: inout [UInt8]) {
-      appendDigits(year, 4, to: &text)
-      text.append(0x2D)
-      appendDigits(month, 2, to: &text)
-      text.append(0x2D)
-      appendDigits(day, 2, to: &text)
+    private func writeDate(to buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+      write(year, 4, to: buffer, at: &count)
+      buffer[count] = 0x2D
+      count += 1
+      write(month, 2, to: buffer, at: &count)
+      buffer[count] = 0x2D
+      count += 1
+      write(day, 2, to: buffer, at: &count)
     }
 
-    private func appendDigits(_ value: Int, _ width: Int, to text: inout [UInt8]) {
-      var divisor = 1
-      for _ in 1..<width { divisor *= 10 }
+    /// Writes `value` as `width` decimal digits (zero-padded).
+    private func write(
+      _ value: Int, _ width: Int, to buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int
+    ) {
       var rest = value
-      while divisor > 0 {
-        text.append(UInt8(0x30 + (rest / divisor) % 10))
-        rest %= divisor
-        divisor /= 10
+      for position in stride(from: width - 1, through: 0, by: -1) {
+        buffer[count + position] = UInt8(0x30 + rest % 10)
+        rest /= 10
       }
+      count += width
     }
 
     /// Seconds since 1970-01-01T00:00:00Z; a time without a zone is taken as UTC.
@@ -117,18 +132,24 @@ enum DateText {
   private static func asciiMoment(_ bytes: UnsafeBufferPointer<UInt8>) -> Moment? {
     var scanner = ByteScanner(bytes)
     scanner.skipSpaces()
-    guard let year = scanner.number(maxDigits: 4), year >= 1000, let separator = scanner.takeAny("-/.") else {
+    guard let year = scanner.number(maxDigits: 4), year >= 1000,
+      let separator = scanner.takeAny("-/.")
+    else {
       return nil
     }
-    guard let month = scanner.number(maxDigits: 2), scanner.take(separator), let day = scanner.number(maxDigits: 2)
+    guard let month = scanner.number(maxDigits: 2), scanner.take(separator),
+      let day = scanner.number(maxDigits: 2)
     else { return nil }
-    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else {
+      return nil
+    }
     var moment = Moment(year: year, month: month, day: day)
     scanner.trimTrailingSpaces()
     if scanner.isAtEnd { return moment }
     guard scanner.takeAny(" T") != nil else { return nil }
     scanner.skipSpaces()
-    guard let hour = scanner.number(maxDigits: 2), scanner.take(0x3A), let minute = scanner.number(exactDigits: 2),
+    guard let hour = scanner.number(maxDigits: 2), scanner.take(0x3A),
+      let minute = scanner.number(exactDigits: 2),
       hour < 24, minute < 60
     else { return nil }
     moment.hour = hour
@@ -219,14 +240,18 @@ private struct ByteScanner {
   /// Up to `maxDigits` ASCII digits, as text.
   mutating func digits(maxDigits: Int) -> String {
     let start = position
-    while position < end, position - start < maxDigits, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+    while position < end, position - start < maxDigits, bytes[position] >= 0x30,
+      bytes[position] <= 0x39
+    { position += 1 }
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
   }
 
   mutating func number(maxDigits: Int) -> Int? {
     var value = 0
     let start = position
-    while position < end, position - start < maxDigits, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+    while position < end, position - start < maxDigits, bytes[position] >= 0x30,
+      bytes[position] <= 0x39
+    {
       value = value * 10 + Int(bytes[position] - 0x30)
       position += 1
     }

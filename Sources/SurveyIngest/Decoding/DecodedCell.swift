@@ -58,9 +58,13 @@ enum SpecialCell {
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .blank }
       if layout.isKobo && bytes.elementsEqual(notApplicable) { return .notAsked }
       if layout.isWJX {
-        if bytes.elementsEqual(skipped) || bytes.elementsEqual(skippedFullWidth) { return .notAsked }
+        if bytes.elementsEqual(skipped) || bytes.elementsEqual(skippedFullWidth) {
+          return .notAsked
+        }
         if bytes.elementsEqual(empty) || bytes.elementsEqual(emptyFullWidth) { return .blank }
-        if layout == .wjxCode, bytes.count == 2, bytes[0] == 0x2D, bytes[1] == 0x33 || bytes[1] == 0x32 {
+        if layout == .wjxCode, bytes.count == 2, bytes[0] == 0x2D,
+          bytes[1] == 0x33 || bytes[1] == 0x32
+        {
           return .notAsked
         }
       }

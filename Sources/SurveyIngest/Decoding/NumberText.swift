@@ -6,7 +6,9 @@
 enum NumberText {
   /// The whole number in `bytes`, or `nil`. `12.0` counts as 12 (an exact whole number).
   static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-    guard let value = decimal(bytes), value.rounded() == value, abs(value) < 9.007_199_254_740_992e15 else {
+    guard let value = decimal(bytes), value.rounded() == value,
+      abs(value) < 9.007_199_254_740_992e15
+    else {
       return nil
     }
     return value

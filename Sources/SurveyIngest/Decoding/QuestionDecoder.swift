@@ -28,10 +28,12 @@ struct QuestionDecoder: Sendable {
     case .metadata(.today): kind = .date
     case .selectOne(let list):
       kind = .selectOne
-      choiceIndex = ChoiceIndex(list: instrument.choiceList(named: list), listName: list, orOther: false)
+      choiceIndex = ChoiceIndex(
+        list: instrument.choiceList(named: list), listName: list, orOther: false)
     case .selectMultiple(let list, let orOther):
       kind = .selectMultiple
-      choiceIndex = ChoiceIndex(list: instrument.choiceList(named: list), listName: list, orOther: orOther)
+      choiceIndex = ChoiceIndex(
+        list: instrument.choiceList(named: list), listName: list, orOther: orOther)
     case .calculate: kind = .computed
     case .text, .note, .metadata: kind = .text
     }
@@ -41,6 +43,41 @@ struct QuestionDecoder: Sendable {
   /// The choices of a select question, or `nil`.
   var choices: ChoiceIndex? {
     kind == .selectOne || kind == .selectMultiple ? choiceIndex : nil
+  }
+
+  /// The answer of a cell in the common cases, without the intermediate
+  /// ``DecodedCell``: a blank cell, a choice written as its name, a plain number,
+  /// an ASCII date, a text that needs no trimming. `nil` means "use ``decode(_:other:)``"
+  /// (special cells, labels, invalid values…), which gives the same answer for
+  /// every cell this accepts.
+  @inline(__always)
+  func fastAnswer(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer? {
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return .blank }
+    let first = base[0]
+    // Only cells starting with a space, tab, `n` (`n/a`), `(` or a full-width
+    // bracket (`(跳过)`, `（空）`) or `-` (`-3`) can be special.
+    if first <= 0x20 || first == 0x6E || first == 0x28 || first == 0xEF || first == 0x2D {
+      if SpecialCell.classify(bytes, layout: layout) != nil { return nil }
+    }
+    switch kind {
+    case .selectOne:
+      guard let index = choiceIndex.index(ofNameBytes: bytes) else { return nil }
+      return choiceIndex.answers[index]
+    case .integer:
+      return NumberText.integer(bytes).map { .value(.number($0)) }
+    case .decimal:
+      return NumberText.decimal(bytes).map { .value(.number($0)) }
+    case .text:
+      // A text starting with a visible ASCII character is not blank once trimmed.
+      guard first > 0x20, first < 0x80 else { return nil }
+      return .value(.string(String(decoding: bytes, as: UTF8.self)))
+    case .datetime:
+      return DateText.moment(bytes: bytes).map { .value(.string($0.isoDateTime)) }
+    case .date:
+      return DateText.moment(bytes: bytes).map { .value(.string($0.isoDate)) }
+    case .selectMultiple, .computed:
+      return nil
+    }
   }
 
   /// Decodes one answer cell. `other` receives the text of a 问卷星 `〖…〗` "other" answer.
@@ -57,20 +94,26 @@ struct QuestionDecoder: Sendable {
     case .date:
       return DateText.moment(bytes: bytes).map { .value(.string($0.isoDate)) } ?? .invalid(.notDate)
     case .datetime:
-      return DateText.moment(bytes: bytes).map { .value(.string($0.isoDateTime)) } ?? .invalid(.notDateTime)
+      return DateText.moment(bytes: bytes).map { .value(.string($0.isoDateTime)) }
+        ?? .invalid(.notDateTime)
     case .selectOne:
-      if let index = choiceIndex.index(ofNameBytes: bytes) { return .value(.string(choiceIndex.names[index])) }
+      if let index = choiceIndex.index(ofNameBytes: bytes) {
+        return .value(.string(choiceIndex.names[index]))
+      }
       return selectOne(String(decoding: bytes, as: UTF8.self), choiceIndex, other: &other)
     case .selectMultiple:
       return selectMultiple(String(decoding: bytes, as: UTF8.self), choiceIndex, other: &other)
     }
   }
 
-  private func selectOne(_ raw: String, _ choices: ChoiceIndex, other: inout String?) -> DecodedCell {
+  private func selectOne(_ raw: String, _ choices: ChoiceIndex, other: inout String?) -> DecodedCell
+  {
     var text = HeaderText.trimmed(raw)
     if text.isEmpty { return .blank }
     if layout == .wjxCode, let position = Int(text) {
-      guard position >= 1, position <= choices.names.count else { return .invalid(.notOptionNumber(count: choices.names.count)) }
+      guard position >= 1, position <= choices.names.count else {
+        return .invalid(.notOptionNumber(count: choices.names.count))
+      }
       return .value(.string(choices.names[position - 1]))
     }
     if let (option, extra) = Self.splitOtherText(text) {
@@ -81,7 +124,9 @@ struct QuestionDecoder: Sendable {
     return .invalid(.notChoice(token: nil))
   }
 
-  private func selectMultiple(_ raw: String, _ choices: ChoiceIndex, other: inout String?) -> DecodedCell {
+  private func selectMultiple(_ raw: String, _ choices: ChoiceIndex, other: inout String?)
+    -> DecodedCell
+  {
     let text = HeaderText.trimmed(raw)
     if text.isEmpty { return .blank }
     var names: [String] = []
@@ -96,12 +141,16 @@ struct QuestionDecoder: Sendable {
           option = name
           other = extra
         }
-        guard let index = choices.index(of: option) else { return .invalid(.notChoice(token: option)) }
+        guard let index = choices.index(of: option) else {
+          return .invalid(.notChoice(token: option))
+        }
         add(index)
       }
       return .value(.choices(names))
     }
-    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{3000}" }).map(String.init)
+    let tokens = text.split(whereSeparator: {
+      $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{3000}"
+    }).map(String.init)
     var position = 0
     tokenLoop: while position < tokens.count {
       if let index = choices.names.firstIndex(of: tokens[position]) {
@@ -109,7 +158,9 @@ struct QuestionDecoder: Sendable {
         position += 1
         continue
       }
-      if layout == .wjxCode, let number = Int(tokens[position]), number >= 1, number <= choices.names.count {
+      if layout == .wjxCode, let number = Int(tokens[position]), number >= 1,
+        number <= choices.names.count
+      {
         add(number - 1)
         position += 1
         continue

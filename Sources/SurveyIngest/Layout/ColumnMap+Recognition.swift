@@ -22,21 +22,25 @@ extension ColumnMap {
   public static func recognise(
     header: [String], instrument: Instrument, fileName: String = "", delimiter: UInt8 = 0x2C
   ) -> ColumnMap {
-    recognise(header: header, index: FormIndex(instrument), fileName: fileName, delimiter: delimiter)
+    recognise(
+      header: header, index: FormIndex(instrument), fileName: fileName, delimiter: delimiter)
   }
 
-  static func recognise(header: [String], index: FormIndex, fileName: String, delimiter: UInt8) -> ColumnMap {
+  static func recognise(header: [String], index: FormIndex, fileName: String, delimiter: UInt8)
+    -> ColumnMap
+  {
     var recogniser = Recogniser(index: index)
     for (position, text) in header.enumerated() {
       recogniser.match(position, text)
     }
     let layout = recogniser.layout(fileName: fileName, delimiter: delimiter)
-    let fed = Set(recogniser.columns.compactMap { column -> Int? in
-      switch column.role {
-      case .answer(let slot), .option(let slot, _): slot
-      default: nil
-      }
-    })
+    let fed = Set(
+      recogniser.columns.compactMap { column -> Int? in
+        switch column.role {
+        case .answer(let slot), .option(let slot, _): slot
+        default: nil
+        }
+      })
     let missing = index.instrument.questions.indices.filter {
       !fed.contains($0) && index.instrument.questions[$0].type != .calculate
     }
@@ -65,7 +69,8 @@ private struct Recogniser {
     var column = ColumnMap.Column(index: position, header: header, role: role, match: how)
     if case .answer(let slot) = role {
       if let first = answered[slot] {
-        column.role = .ignored(reason: "column '\(first)' already holds the answers to '\(questions[slot].name)'")
+        column.role = .ignored(
+          reason: "column '\(first)' already holds the answers to '\(questions[slot].name)'")
         column.match = .none
       } else {
         answered[slot] = header
@@ -101,14 +106,20 @@ private struct Recogniser {
         return (.answer(question: slot), .order)
       }
     }
-    if let target = index.labelled(text).first(where: { !isAnswered($0) }) ?? index.labelled(text).first {
+    if let target = index.labelled(text).first(where: { !isAnswered($0) })
+      ?? index.labelled(text).first
+    {
       return (role(for: target), .label)
     }
     if let option = optionColumn(text) { return option }
     if let other = otherTextColumn(text) { return other }
-    if let part = locationPart(text) { return (.ignored(reason: "part of the location question '\(part)'"), .none) }
+    if let part = locationPart(text) {
+      return (.ignored(reason: "part of the location question '\(part)'"), .none)
+    }
     if let inner = repeatQuestion(text) {
-      return (.ignored(reason: "'\(inner)' is inside a repeat or loop; repeats are not analysed"), .none)
+      return (
+        .ignored(reason: "'\(inner)' is inside a repeat or loop; repeats are not analysed"), .none
+      )
     }
     if let target = index.namedIgnoringCase(text).first {
       return (role(for: target), .caseInsensitive)
@@ -117,14 +128,18 @@ private struct Recogniser {
       signals.insert(text.hasPrefix("meta-") ? .odkCentral : .kobo)
       return (.platform(.other), .metadata)
     }
-    return (.ignored(reason: "no question of form '\(index.instrument.formID)' has this name or label"), .none)
+    return (
+      .ignored(reason: "no question of form '\(index.instrument.formID)' has this name or label"),
+      .none
+    )
   }
 
   private func role(for target: FormIndex.Target) -> ColumnMap.Role {
     switch target {
     case .question(let slot): .answer(question: slot)
     case .metadata(let position): .formMetadata(index: position)
-    case .unanalysed(let name): .ignored(reason: "'\(name)' is a note or sits inside a repeat; it is not analysed")
+    case .unanalysed(let name):
+      .ignored(reason: "'\(name)' is a note or sits inside a repeat; it is not analysed")
     }
   }
 
@@ -144,7 +159,11 @@ private struct Recogniser {
   /// Notes the separator of a matched group path: `/` points to KoboToolbox, `-` to ODK Central.
   private mutating func notePath(_ text: String, target: FormIndex.Target) {
     guard !isPlainName(text, target) else { return }
-    if text.contains("/") { signals.insert(.kobo) } else if text.contains("-") { signals.insert(.odkCentral) }
+    if text.contains("/") {
+      signals.insert(.kobo)
+    } else if text.contains("-") {
+      signals.insert(.odkCentral)
+    }
   }
 
   /// The analysable question whose label is `text`, preferring one not yet fed.
@@ -176,7 +195,8 @@ private struct Recogniser {
   private func choiceName(_ text: String, ofQuestion slot: Int) -> String {
     let question = questions[slot]
     guard case .selectMultiple(let list, let orOther) = question.type else { return text }
-    let choices = ChoiceIndex(list: index.instrument.choiceList(named: list), listName: list, orOther: orOther)
+    let choices = ChoiceIndex(
+      list: index.instrument.choiceList(named: list), listName: list, orOther: orOther)
     return choices.index(of: text).map { choices.names[$0] } ?? text
   }
 
@@ -186,7 +206,9 @@ private struct Recogniser {
     let prefix = String(text[..<slash])
     let option = String(text[text.index(after: slash)...])
     guard !option.isEmpty, let slot = selectMultiple(named: prefix) else { return nil }
-    let how: ColumnMap.Match = index.named(prefix).isEmpty ? .label : (prefix.contains("/") || prefix.contains("-") ? .path : .name)
+    let how: ColumnMap.Match =
+      index.named(prefix).isEmpty
+      ? .label : (prefix.contains("/") || prefix.contains("-") ? .path : .name)
     if how == .path { notePath(prefix, target: .question(slot)) }
     return (.option(question: slot, choice: choiceName(option, ofQuestion: slot)), how)
   }
@@ -232,7 +254,8 @@ private struct Recogniser {
 
   func layout(fileName: String, delimiter: UInt8) -> ExportLayout {
     if signals.contains(.wjxText) {
-      let stem = fileName.split(separator: "/").last.map { $0.split(separator: ".").first ?? $0 } ?? ""
+      let stem =
+        fileName.split(separator: "/").last.map { $0.split(separator: ".").first ?? $0 } ?? ""
       return sawWJXOption || stem.hasSuffix("_2") ? .wjxCode : .wjxText
     }
     if signals.contains(.odkCentral) { return .odkCentral }

@@ -48,7 +48,9 @@ struct FormIndex: Sendable {
     for text in question.labels.texts.values where !text.isEmpty {
       labels.insert(HeaderText.key(text))
       let groupLabels = groupLabelPaths(of: question)
-      for path in groupLabels { labels.insert(HeaderText.key((path + [text]).joined(separator: "/"))) }
+      for path in groupLabels {
+        labels.insert(HeaderText.key((path + [text]).joined(separator: "/")))
+      }
     }
     for label in labels where !label.isEmpty {
       if !(byLabel[label]?.contains(target) ?? false) { byLabel[label, default: []].append(target) }

@@ -23,9 +23,12 @@ enum HeaderText {
 
   /// The text without surrounding whitespace (ASCII and Unicode, BOM included).
   static func trimmed(_ text: String) -> String {
-    if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-      return text
+    var probe = text
+    let isTrimmed = probe.withUTF8 { bytes in
+      guard let first = bytes.first, let last = bytes.last else { return false }
+      return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
     }
+    if isTrimmed { return text }
     let scalars = text.unicodeScalars
     let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
     guard let first = scalars.firstIndex(where: { !isSpace($0) }),
@@ -75,7 +78,9 @@ enum HeaderText {
       guard "、.．".unicodeScalars.contains(scalars[position]) else { return nil }
       position += 1
     }
-    guard position < scalars.count, scalars[position] == "(" || scalars[position] == "（" else { return nil }
+    guard position < scalars.count, scalars[position] == "(" || scalars[position] == "（" else {
+      return nil
+    }
     let option = String(String.UnicodeScalarView(scalars[(position + 1)...]))
     return (number, trimmed(option))
   }

@@ -27,8 +27,10 @@ enum PlatformMetadata {
 
   /// ODK Central / Briefcase root-table columns.
   static let odkCentral: [String: MetadataField] = [
-    "SubmissionDate": .submittedAt, "KEY": .responseID, "SubmitterID": .other, "SubmitterName": .other,
-    "AttachmentsPresent": .other, "AttachmentsExpected": .other, "Status": .other, "ReviewState": .other,
+    "SubmissionDate": .submittedAt, "KEY": .responseID, "SubmitterID": .other,
+    "SubmitterName": .other,
+    "AttachmentsPresent": .other, "AttachmentsExpected": .other, "Status": .other,
+    "ReviewState": .other,
     "DeviceID": .other, "Edits": .other, "FormVersion": .other, "meta-instanceID": .responseID,
     "instanceID": .responseID, "meta-deprecatedID": .other, "deprecatedID": .other,
     "meta-instanceName": .other, "instanceName": .other, "meta-audit": .other, "PARENT_KEY": .other,

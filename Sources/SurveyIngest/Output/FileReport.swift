@@ -109,6 +109,8 @@ extension FileReport.ColumnEntry {
       kind = "ignored"
       reason = why
     }
-    self.init(header: column.header, kind: kind, target: target, match: column.match.rawValue, reason: reason)
+    self.init(
+      header: column.header, kind: kind, target: target, match: column.match.rawValue,
+      reason: reason)
   }
 }

@@ -21,7 +21,8 @@ extension IngestSummary {
         ("encoding", file.encoding.map { .string($0.rawValue) } ?? .null),
         ("delimiter", file.delimiter == nil ? .null : .string(file.delimiterName)),
         ("hxl_row", .bool(file.hasHXLRow)),
-        ("read", .int(file.read)), ("accepted", .int(file.accepted)), ("rejected", .int(file.rejected)),
+        ("read", .int(file.read)), ("accepted", .int(file.accepted)),
+        ("rejected", .int(file.rejected)),
         ("blanked_cells", .int(file.blankedCells)),
         ("failure", file.failure.map { .string($0) } ?? .null),
         ("problems", rules(file.problems)),
@@ -56,7 +57,8 @@ extension IngestSummary {
     }
     let columns: [V] = columnProblems.map { count in
       .object([
-        ("file", .string(count.file)), ("column", .string(count.column)), ("rule", .string(count.rule.rawValue)),
+        ("file", .string(count.file)), ("column", .string(count.column)),
+        ("rule", .string(count.rule.rawValue)),
         ("count", .int(count.count)),
       ])
     }
@@ -64,7 +66,8 @@ extension IngestSummary {
       .object([
         ("form", .string(rate.form)), ("region", .string(rate.region)),
         ("level", rate.level.map { .string($0.rawValue) } ?? .null),
-        ("registered", .int(rate.registered)), ("responded", .int(rate.responded)), ("missing", .int(rate.missing)),
+        ("registered", .int(rate.registered)), ("responded", .int(rate.responded)),
+        ("missing", .int(rate.missing)),
         ("rate", rate.rate.map { .double($0) } ?? .null),
       ])
     }

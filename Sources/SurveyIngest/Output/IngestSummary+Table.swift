@@ -7,17 +7,21 @@ extension IngestSummary {
   /// and the run's notes.
   /// - Parameter examplesPerRule: How many located examples to show per rule.
   public func table(examplesPerRule: Int = 1) -> String {
-    var rows: [[String]] = [["file", "form", "layout", "encoding", "delim", "read", "accepted", "rejected"]]
+    var rows: [[String]] = [
+      ["file", "form", "layout", "encoding", "delim", "read", "accepted", "rejected"]
+    ]
     for file in files {
       rows.append([
         file.path, file.form, file.layout?.displayName ?? "-", file.encoding?.displayName ?? "-",
-        file.delimiterName.isEmpty ? "-" : file.delimiterName, String(file.read), String(file.accepted),
+        file.delimiterName.isEmpty ? "-" : file.delimiterName, String(file.read),
+        String(file.accepted),
         String(file.rejected),
       ])
     }
     rows.append(["total", "", "", "", "", String(read), String(accepted), String(rejected)])
     var text = TextTable.render(rows, rightAligned: [5, 6, 7])
-    text += "read \(read) = accepted \(accepted) + rejected \(rejected) (\(TextTable.percent(rejectRate)) rejected)\n"
+    text +=
+      "read \(read) = accepted \(accepted) + rejected \(rejected) (\(TextTable.percent(rejectRate)) rejected)\n"
     for file in files {
       text += "\n" + section(for: file, examplesPerRule: examplesPerRule)
     }
@@ -38,10 +42,15 @@ extension IngestSummary {
     if total == 0 {
       text += "  no problems\n"
     } else {
-      text += "  \(file.rejected) row\(file.rejected == 1 ? "" : "s") rejected, \(total) problem\(total == 1 ? "" : "s")"
-      if file.blankedCells > 0 { text += ", \(file.blankedCells) cell\(file.blankedCells == 1 ? "" : "s") blanked" }
+      text +=
+        "  \(file.rejected) row\(file.rejected == 1 ? "" : "s") rejected, \(total) problem\(total == 1 ? "" : "s")"
+      if file.blankedCells > 0 {
+        text += ", \(file.blankedCells) cell\(file.blankedCells == 1 ? "" : "s") blanked"
+      }
       text += ":\n"
-      let ordered = file.problems.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      let ordered = file.problems.sorted {
+        $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+      }
       for (rule, count) in ordered {
         text += "    \(rule.rawValue): \(count)\n"
         for example in file.examples.filter({ $0.rule == rule }).prefix(examplesPerRule) {
@@ -54,7 +63,9 @@ extension IngestSummary {
     let hows = ["path", "label", "order", "case-insensitive"].compactMap { how in
       byHow[how].map { "\($0) by \(how)" }
     }
-    text += "  columns: \(fed.count) feed questions" + (hows.isEmpty ? "" : " (\(hows.joined(separator: ", ")))")
+    text +=
+      "  columns: \(fed.count) feed questions"
+      + (hows.isEmpty ? "" : " (\(hows.joined(separator: ", ")))")
     let metadata = file.columns.filter { $0.kind.hasSuffix("metadata") }.count
     if metadata > 0 { text += ", \(metadata) metadata" }
     let ignored = file.columns.filter { $0.kind == "ignored" }
@@ -76,17 +87,23 @@ extension IngestSummary {
   private func responseRateSection() -> String {
     guard !responseRates.isEmpty else { return "" }
     var text = "\nresponse rates (register children with an accepted response):\n"
-    let forms = responseRates.reduce(into: [String]()) { if !$0.contains($1.form) { $0.append($1.form) } }
+    let forms = responseRates.reduce(into: [String]()) {
+      if !$0.contains($1.form) { $0.append($1.form) }
+    }
     for form in forms {
       let rates = responseRates.filter { $0.form == form }
       guard let all = rates.first(where: { $0.region == "all" }) else { continue }
-      text += "  \(form): \(all.responded) of \(all.registered)" + (all.rate.map { " (\(TextTable.percent($0)))" } ?? "")
+      text +=
+        "  \(form): \(all.responded) of \(all.registered)"
+        + (all.rate.map { " (\(TextTable.percent($0)))" } ?? "")
       text += ", \(all.missing) without a response\n"
       let deepest = rates.compactMap(\.level).max()
       let lowest = rates.filter { $0.level != nil && $0.level == deepest && $0.missing > 0 }
         .sorted { ($0.rate ?? 0, $0.region) < ($1.rate ?? 0, $1.region) }
       for rate in lowest.prefix(5) {
-        text += "    lowest: \(rate.region) \(rate.responded) of \(rate.registered)" + (rate.rate.map { " (\(TextTable.percent($0)))" } ?? "") + "\n"
+        text +=
+          "    lowest: \(rate.region) \(rate.responded) of \(rate.registered)"
+          + (rate.rate.map { " (\(TextTable.percent($0)))" } ?? "") + "\n"
       }
     }
     return text

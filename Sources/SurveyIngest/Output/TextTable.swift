@@ -7,9 +7,12 @@ enum TextTable {
       let v = scalar.value
       if v < 0x20 || (0x300...0x36F).contains(v) || v == 0x200B { return total }
       let wide =
-        (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-        || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
+        || (0xAC00...0xD7A3).contains(v)
+        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+        || (0xFF00...0xFF60).contains(v)
+        || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v)
+        || (0x20000...0x3FFFD).contains(v)
       return total + (wide ? 2 : 1)
     }
   }
@@ -28,7 +31,9 @@ enum TextTable {
       for (index, cell) in row.enumerated() {
         let padding = String(repeating: " ", count: widths[index] - width(cell))
         if index > 0 { line += "  " }
-        line += rightAligned.contains(index) ? padding + cell : cell + (index + 1 < row.count ? padding : "")
+        line +=
+          rightAligned.contains(index)
+          ? padding + cell : cell + (index + 1 < row.count ? padding : "")
       }
       text += line + "\n"
     }

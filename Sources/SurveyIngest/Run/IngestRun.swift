@@ -38,7 +38,9 @@ struct IngestRun {
     self.options = options
     today = options.today ?? Self.localDate()
     spill = try RecordSpool(directory: options.temporaryDirectory, purpose: "kept")
-    rejects = options.rejectsPath == nil ? nil : try RecordSpool(directory: options.temporaryDirectory, purpose: "rejects")
+    rejects =
+      options.rejectsPath == nil
+      ? nil : try RecordSpool(directory: options.temporaryDirectory, purpose: "rejects")
   }
 
   /// Reads one data file, row by row, once.
@@ -51,12 +53,14 @@ struct IngestRun {
     let reader: CSVReader
     do {
       reader = try CSVReader(
-        path: file.path, options: CSVReaderOptions(encoding: options.encoding, recoverFromErrors: true))
+        path: file.path,
+        options: CSVReaderOptions(encoding: options.encoding, recoverFromErrors: true))
     } catch {
       summary.files[index].failure = error.description
       return
     }
-    let (context, firstChecker) = prepare(file, index: index, instrument: instrument, reader: reader)
+    let (context, firstChecker) = prepare(
+      file, index: index, instrument: instrument, reader: reader)
     var checker = firstChecker
     if context.links.part == .roster { register.isLoaded = true }
     if context.links.part == .volunteer { volunteersLoaded = true }
@@ -78,7 +82,10 @@ struct IngestRun {
           }
           try self.row(raw, context, checker: &checker, into: &sink)
           if let progress = options.progress, summary.files[index].read % 8192 == 0 {
-            progress(IngestProgress(file: file.path, rows: summary.files[index].read, bytes: bytesRead, totalBytes: total, isFinished: false))
+            progress(
+              IngestProgress(
+                file: file.path, rows: summary.files[index].read, bytes: bytesRead,
+                totalBytes: total, isFinished: false))
           }
         }
       }
@@ -88,8 +95,11 @@ struct IngestRun {
       summary.files[index].failure = String(describing: error)
     }
     let report = summary.files[index]
-    options.progress?(IngestProgress(file: file.path, rows: report.read, bytes: bytesRead, totalBytes: total, isFinished: true))
-    precondition(report.read == report.accepted + report.rejected, "every row read is accepted or rejected")
+    options.progress?(
+      IngestProgress(
+        file: file.path, rows: report.read, bytes: bytesRead, totalBytes: total, isFinished: true))
+    precondition(
+      report.read == report.accepted + report.rejected, "every row read is accepted or rejected")
   }
 
   /// Recognises the file's layout and prepares its plan.
@@ -97,7 +107,9 @@ struct IngestRun {
     _ file: DataFile, index: Int, instrument: Instrument, reader: CSVReader
   ) -> (FileContext, RowChecker) {
     let header = reader.header ?? []
-    let map = ColumnMap.recognise(header: header, index: FormIndex(instrument), fileName: file.path, delimiter: reader.delimiter)
+    let map = ColumnMap.recognise(
+      header: header, index: FormIndex(instrument), fileName: file.path, delimiter: reader.delimiter
+    )
     let instrumentRules: InstrumentRules
     if let known = rules[instrument.formID] {
       instrumentRules = known
@@ -115,15 +127,19 @@ struct IngestRun {
       keptSlots[instrument.formID] = keptSlot
     }
     let context = FileContext(
-      index: index, file: file, instrument: instrument, plan: plan, links: links, keptSlot: keptSlot)
+      index: index, file: file, instrument: instrument, plan: plan, links: links,
+      keptSlot: keptSlot,
+      headerCount: header.count)
     var report = summary.files[index]
     report.layout = map.layout
     report.encoding = reader.encoding
     report.delimiter = reader.delimiter
     report.columns = map.columns.map { FileReport.ColumnEntry($0, instrument: instrument) }
     report.missingQuestions = map.missingQuestions.map { instrument.questions[$0].name }
-    report.missingRequired = map.missingQuestions.filter { instrument.questions[$0].required != .no }
-      .map { instrument.questions[$0].name }
+    report.missingRequired = map.missingQuestions.filter {
+      instrument.questions[$0].required != .no
+    }
+    .map { instrument.questions[$0].name }
     summary.files[index] = report
     if let column = context.column(of: links.subject) {
       subjectColumns[index] = (column, plan.name(ofColumn: column))
@@ -133,7 +149,8 @@ struct IngestRun {
       summary.notes.append(
         Diagnostic(
           .warning, at: SourceLocation(file: file.path, row: 1, column: 1),
-          "no column for the required question\(report.missingRequired.count == 1 ? "" : "s") \(names); those answers are blank in every row"))
+          "no column for the required question\(report.missingRequired.count == 1 ? "" : "s") \(names); those answers are blank in every row"
+        ))
     }
     if links.subject == nil, let field = instrument.subjectField {
       summary.notes.append(
@@ -146,7 +163,8 @@ struct IngestRun {
 
   private mutating func informantBit(for instrument: Instrument) -> Int? {
     if let bit = informantBits[instrument.formID] { return bit }
-    guard instrument.subjectField != nil, instrument.respondent != .roster, instrument.respondent != .volunteer,
+    guard instrument.subjectField != nil, instrument.respondent != .roster,
+      instrument.respondent != .volunteer,
       informantBits.count < 32
     else { return nil }
     let bit = informantBits.count

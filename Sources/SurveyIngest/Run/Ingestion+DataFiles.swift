@@ -39,19 +39,23 @@ extension Ingestion {
         guard let form = form(forFile: path) else {
           let forms = kit.instruments.map(\.formID).joined(separator: ", ")
           throw IngestError.usage(
-            "\(path) matches no form of the kit by name or by its columns; name it after a form (\(forms)) or give --input FORM=\(path)")
+            "\(path) matches no form of the kit by name or by its columns; name it after a form (\(forms)) or give --input FORM=\(path)"
+          )
         }
         files.append(DataFile(path: path, form: form))
         continue
       }
       let entries = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).sorted()
-      for entry in entries where [".csv", ".tsv", ".txt"].contains(where: { entry.lowercased().hasSuffix($0) }) {
+      for entry in entries
+      where [".csv", ".tsv", ".txt"].contains(where: { entry.lowercased().hasSuffix($0) }) {
         let file = path.hasSuffix("/") ? path + entry : path + "/" + entry
         if let form = form(forFile: file) {
           files.append(DataFile(path: file, form: form))
         } else {
           skipped.append(
-            Diagnostic(.note, at: SourceLocation(file: file, row: 1, column: 1), "skipped: the file matches no form of the kit"))
+            Diagnostic(
+              .note, at: SourceLocation(file: file, row: 1, column: 1),
+              "skipped: the file matches no form of the kit"))
         }
       }
     }
@@ -61,7 +65,8 @@ extension Ingestion {
   /// The form a file answers: by name, else by its header; `nil` when neither decides.
   func form(forFile path: String) -> String? {
     let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
-    let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+    let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(
+      separator: ".")
     let byName = kit.instruments.map(\.formID).filter { id in
       let id = id.lowercased()
       return stem == id || ["-", "_", ".", " "].contains { stem.hasPrefix(id + $0) }
@@ -73,18 +78,22 @@ extension Ingestion {
   /// The form whose questions the file's header feeds best (at least half of the
   /// form's questions, and more than any other form).
   private func formByHeader(_ path: String) -> String? {
-    guard let reader = try? CSVReader(path: path, options: CSVReaderOptions(encoding: options.encoding)),
+    guard
+      let reader = try? CSVReader(
+        path: path, options: CSVReaderOptions(encoding: options.encoding)),
       let header = reader.header
     else { return nil }
     var scored: [(form: String, score: Int)] = []
     for instrument in kit.instruments {
-      let map = ColumnMap.recognise(header: header, instrument: instrument, fileName: path, delimiter: reader.delimiter)
-      let fed = Set(map.columns.compactMap { column -> Int? in
-        switch column.role {
-        case .answer(let slot), .option(let slot, _): slot
-        default: nil
-        }
-      })
+      let map = ColumnMap.recognise(
+        header: header, instrument: instrument, fileName: path, delimiter: reader.delimiter)
+      let fed = Set(
+        map.columns.compactMap { column -> Int? in
+          switch column.role {
+          case .answer(let slot), .option(let slot, _): slot
+          default: nil
+          }
+        })
       let askable = instrument.questions.filter { $0.type != .calculate }.count
       if askable > 0, fed.count * 2 >= askable { scored.append((instrument.formID, fed.count)) }
     }

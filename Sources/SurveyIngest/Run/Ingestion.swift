@@ -46,10 +46,13 @@ public struct Ingestion: Sendable {
   /// - Throws: ``IngestError`` for a form the kit lacks, or a temporary file or
   ///   rejects.csv that cannot be written. An unreadable data file does not throw:
   ///   its report says why (`FileReport.failure`).
-  public func run(_ files: [DataFile], into sink: inout some ResponseSink) throws(IngestError) -> IngestSummary {
+  public func run(_ files: [DataFile], into sink: inout some ResponseSink) throws(IngestError)
+    -> IngestSummary
+  {
     for file in files where kit.instrument(formID: file.form) == nil {
       let known = kit.instruments.map(\.formID).joined(separator: ", ")
-      throw IngestError.usage("the kit has no form '\(file.form)' (for \(file.path)); its forms are: \(known)")
+      throw IngestError.usage(
+        "the kit has no form '\(file.form)' (for \(file.path)); its forms are: \(known)")
     }
     var run = try IngestRun(kit: kit, options: options)
     for file in ordered(files) {

@@ -35,7 +35,9 @@ struct InstrumentLinks: Sendable {
     func field(_ name: String?) -> Field? {
       guard let name else { return nil }
       if let slot = instrument.index(ofQuestion: name) { return .question(slot) }
-      if let index = instrument.metadata.firstIndex(where: { $0.name == name }) { return .metadata(index) }
+      if let index = instrument.metadata.firstIndex(where: { $0.name == name }) {
+        return .metadata(index)
+      }
       return nil
     }
     subject = field(instrument.subjectField)
@@ -55,7 +57,11 @@ struct InstrumentLinks: Sendable {
     case .volunteer?:
       part = .volunteer
     default:
-      if let informantBit, subject != nil { part = .informant(bit: informantBit) } else { part = .standalone }
+      if let informantBit, subject != nil {
+        part = .informant(bit: informantBit)
+      } else {
+        part = .standalone
+      }
     }
   }
 
@@ -72,6 +78,16 @@ struct FileContext {
   let links: InstrumentLinks
   /// The index of the instrument's kept rows in `IngestRun.kept`.
   let keptSlot: Int
+  /// The number of header columns.
+  let headerCount: Int
+
+  /// Whether the submission time comes from a dateTime question, whose answers are already ISO text.
+  var submittedAtIsISO: Bool {
+    if case .question(let slot)? = links.submittedAt {
+      return instrument.questions[slot].type == .datetime
+    }
+    return false
+  }
 
   /// The text of a field in a checked row (trimmed), or `nil` when blank or not asked.
   func text(of field: InstrumentLinks.Field?, in row: CheckedRow) -> String? {

@@ -38,13 +38,19 @@ struct RowChecker {
   private let answerColumns: [Int]
   /// Per slot: whether tick-box or other-text columns feed the question too.
   private let hasExtraColumns: [Bool]
-  /// Per slot: whether any rule (relevant, required, constraint, calculation) applies.
-  private let hasRules: [Bool]
+  /// The slots to which any rule (relevant, required, constraint, calculation)
+  /// applies, in form order.
+  private let ruleSlots: [Int]
+  /// Per slot: a constraint on `.` alone that a number answer can be checked
+  /// against directly (`. > 0`, `. >= 6 and . <= 18`).
+  private let numberConstraints: [NumberConstraint?]
+
+  func numberConstraint(_ slot: Int) -> NumberConstraint? { numberConstraints[slot] }
   /// Per slot: remembered results of a constraint that reads only `.` (no other
   /// answer, no clock), so that a code seen many times (a region, a school) runs
   /// its regular expression once. At most `memoLimit` values per question.
-  private var constraintMemo: [[Value: Bool]?]
-  private let memoLimit = 4096
+  var constraintMemo: [[Value: Bool]?]
+  let memoLimit = 4096
 
   init(plan: FilePlan, rules: InstrumentRules, today: String) {
     self.plan = plan
@@ -63,9 +69,13 @@ struct RowChecker {
       else { return nil }
       return [:]
     }
-    hasRules = rules.questions.map {
-      !$0.groups.isEmpty || $0.relevant != nil || $0.requiredWhen != nil || $0.isAlwaysRequired
-        || $0.constraint != nil || $0.calculation != nil
+    ruleSlots = rules.questions.indices.filter {
+      let rules = rules.questions[$0]
+      return !rules.groups.isEmpty || rules.relevant != nil || rules.requiredWhen != nil
+        || rules.isAlwaysRequired || rules.constraint != nil || rules.calculation != nil
+    }
+    numberConstraints = rules.questions.map { rules in
+      rules.constraint.flatMap { NumberConstraint($0.bound.expression) }
     }
   }
 
@@ -78,51 +88,46 @@ struct RowChecker {
 
   mutating func check(_ record: CSVRawRecord) -> CheckedRow {
     let count = questions.count
-    var answers = [Answer](repeating: .blank, count: count)
     var faults: [Fault] = []
     var others: [(slot: Int, text: String)] = []
-    // The decoders are read through an unsafe buffer so that each call borrows its
-    // decoder; through the array, every call copied it (a retain and release per list).
-    decoders.withUnsafeBufferPointer { decoders in
-      for slot in 0..<count where !hasExtraColumns[slot] {
-        // The common case: one answer column.
-        let column = answerColumns[slot]
-        guard column >= 0 else { continue }
-        var other: String?
-        switch decoders[slot].decode(record.bytes(at: column), other: &other) {
-        case .value(let value): answers[slot] = .value(value)
-        case .blank: break
-        case .notAsked: answers[slot] = .notAsked
-        case .invalid(let fault):
-          faults.append(Fault(slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""))
+    // Every slot is written once, in slot order, into fresh storage. The decoders
+    // are read through an unsafe buffer so that each call borrows its decoder;
+    // through the array, every call copied it (a retain and release per list).
+    var answers = decoders.withUnsafeBufferPointer { decoders in
+      [Answer](unsafeUninitializedCapacity: count) { buffer, initialized in
+        for slot in 0..<count {
+          let column = answerColumns[slot]
+          if hasExtraColumns[slot] {
+            buffer.initializeElement(
+              at: slot,
+              to: extraColumnsAnswer(
+                record, slot: slot, decoder: decoders[slot], faults: &faults, others: &others))
+            continue
+          }
+          guard column >= 0 else {
+            buffer.initializeElement(at: slot, to: .blank)
+            continue
+          }
+          let bytes = record.bytes(at: column)
+          if let answer = decoders[slot].fastAnswer(bytes) {
+            buffer.initializeElement(at: slot, to: answer)
+            continue
+          }
+          var other: String?
+          var answer = Answer.blank
+          switch decoders[slot].decode(bytes, other: &other) {
+          case .value(let value): answer = .value(value)
+          case .blank: break
+          case .notAsked: answer = .notAsked
+          case .invalid(let fault):
+            faults.append(
+              Fault(
+                slot: slot, fault: fault, column: column, value: record.string(at: column) ?? ""))
+          }
+          buffer.initializeElement(at: slot, to: answer)
+          if let other, let target = otherSlot[slot] { others.append((target, other)) }
         }
-        if let other, let target = otherSlot[slot] { others.append((target, other)) }
-      }
-    }
-    for slot in 0..<count where hasExtraColumns[slot] {
-      let column = answerColumns[slot]
-      if decoders[slot].kind.isComputed { continue }
-      let feeds = plan.feeds[slot]
-      var cell = DecodedCell.blank
-      var other: String?
-      var cellColumn = column
-      if column >= 0 {
-        cell = decoders[slot].decode(record.bytes(at: column), other: &other)
-      }
-      if cell == .blank, !feeds.options.isEmpty {
-        (cell, cellColumn) = ticks(record, slot: slot, feeds: feeds)
-      }
-      if let otherColumn = feeds.other, !record.isEmpty(at: otherColumn),
-        SpecialCell.classify(record.bytes(at: otherColumn), layout: plan.map.layout) == nil
-      {
-        other = record.string(at: otherColumn)
-      }
-      if let other, let target = plan.otherSlot[slot] { others.append((target, other)) }
-      if case .invalid(let fault) = cell {
-        let value = cellColumn >= 0 ? (record.string(at: cellColumn) ?? "") : ""
-        faults.append(Fault(slot: slot, fault: fault, column: cellColumn, value: value))
-      } else if let answer = cell.answer {
-        answers[slot] = answer
+        initialized = count
       }
     }
     for (slot, text) in others where answers[slot] == .blank && plan.feeds[slot].answer == nil {
@@ -139,26 +144,35 @@ struct RowChecker {
     return CheckedRow(answers: answers, metadata: metadata, issues: issues)
   }
 
-  /// Combines the tick-box columns of a select_multiple question.
-  private func ticks(_ record: CSVRawRecord, slot: Int, feeds: FilePlan.Feeds) -> (DecodedCell, Int) {
-    var names: [String] = []
-    var sawAnswer = false
-    var notAsked = false
-    for option in feeds.options {
-      switch QuestionDecoder.tick(record.bytes(at: option.column), layout: plan.map.layout) {
-      case .value(.bool(true)):
-        sawAnswer = true
-        guard option.known else { return (.invalid(.notChoice(token: option.choice)), option.column) }
-        if !names.contains(option.choice) { names.append(option.choice) }
-      case .value: sawAnswer = true
-      case .notAsked: notAsked = true
-      case .blank: break
-      case .invalid(let fault): return (.invalid(fault), option.column)
-      }
+  /// The answer of a question fed by tick-box or other-text columns too.
+  private func extraColumnsAnswer(
+    _ record: CSVRawRecord, slot: Int, decoder: QuestionDecoder, faults: inout [Fault],
+    others: inout [(slot: Int, text: String)]
+  ) -> Answer {
+    let column = answerColumns[slot]
+    if decoder.kind.isComputed { return .blank }
+    let feeds = plan.feeds[slot]
+    var cell = DecodedCell.blank
+    var other: String?
+    var cellColumn = column
+    if column >= 0 {
+      cell = decoder.decode(record.bytes(at: column), other: &other)
     }
-    let first = feeds.options.first?.column ?? -1
-    if sawAnswer { return (.value(.choices(names)), first) }
-    return (notAsked ? .notAsked : .blank, first)
+    if cell == .blank, !feeds.options.isEmpty {
+      (cell, cellColumn) = ticks(record, slot: slot, feeds: feeds)
+    }
+    if let otherColumn = feeds.other, !record.isEmpty(at: otherColumn),
+      SpecialCell.classify(record.bytes(at: otherColumn), layout: plan.map.layout) == nil
+    {
+      other = record.string(at: otherColumn)
+    }
+    if let other, let target = plan.otherSlot[slot] { others.append((target, other)) }
+    if case .invalid(let fault) = cell {
+      let value = cellColumn >= 0 ? (record.string(at: cellColumn) ?? "") : ""
+      faults.append(Fault(slot: slot, fault: fault, column: cellColumn, value: value))
+      return .blank
+    }
+    return cell.answer ?? .blank
   }
 
   /// Relevance, calculations, required and constraints in form order, as an
@@ -168,9 +182,20 @@ struct RowChecker {
     issues: inout [CellIssue]
   ) {
     var groupRelevant = [Bool?](repeating: nil, count: rules.groupRelevant.count)
-    for slot in questions.indices {
-      let fault = faults.isEmpty ? nil : faults.first { $0.slot == slot }
-      guard hasRules[slot] || fault != nil else { continue }
+    // The slots with rules and the slots with faults, merged in form order (faults
+    // are found in slot order); the other slots have nothing to check.
+    var nextRule = 0
+    var nextFault = 0
+    while nextRule < ruleSlots.count || nextFault < faults.count {
+      let ruleSlot = nextRule < ruleSlots.count ? ruleSlots[nextRule] : Int.max
+      let faultSlot = nextFault < faults.count ? faults[nextFault].slot : Int.max
+      let slot = min(ruleSlot, faultSlot)
+      if ruleSlot == slot { nextRule += 1 }
+      var fault: Fault?
+      if faultSlot == slot {
+        fault = faults[nextFault]
+        nextFault += 1
+      }
       var failed: String?
       for group in rules.questions[slot].groups where failed == nil {
         if groupRelevant[group] == nil, let rule = rules.groupRelevant[group] {
@@ -180,16 +205,24 @@ struct RowChecker {
           failed = "\(rule.text) (of group '\(rules.instrument.groups[group].name)')"
         }
       }
-      if failed == nil, let rule = rules.questions[slot].relevant, !holds(rule, answers, metadata, current: .blank) {
+      if failed == nil, let rule = rules.questions[slot].relevant,
+        !holds(rule, answers, metadata, current: .blank)
+      {
         failed = rule.text
       }
       if let relevant = failed {
         if fault != nil || isAnswered(answers[slot]), !(plan.decoders[slot].kind.isComputed) {
           let column = fault?.column ?? columnOf(slot)
-          let value = fault?.value ?? column.flatMap { record.string(at: $0) } ?? answers[slot].value?.stringValue ?? ""
+          let value =
+            fault?.value ?? column.flatMap { record.string(at: $0) } ?? answers[slot].value?
+            .stringValue ?? ""
           let name = questions[slot].name
-          let words = CellWords(value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
-          issues.append(CellIssue(rule: .notRelevant, column: column, message: IngestMessages.notRelevant(words, relevant: relevant), slot: slot))
+          let words = CellWords(
+            value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
+          issues.append(
+            CellIssue(
+              rule: .notRelevant, column: column,
+              message: IngestMessages.notRelevant(words, relevant: relevant), slot: slot))
         }
         answers[slot] = .notAsked
         continue
@@ -199,21 +232,28 @@ struct RowChecker {
         continue
       }
       if let fault {
-        let words = CellWords(value: fault.value, column: plan.name(ofColumn: fault.column), question: questions[slot].name)
+        let words = CellWords(
+          value: fault.value, column: plan.name(ofColumn: fault.column),
+          question: questions[slot].name)
         let message = IngestMessages.fault(fault.fault, words, choices: plan.decoders[slot].choices)
-        issues.append(CellIssue(rule: fault.fault.rule, column: fault.column, message: message, slot: slot))
+        issues.append(
+          CellIssue(rule: fault.fault.rule, column: fault.column, message: message, slot: slot))
         continue
       }
       if isBlank(answers[slot]) {
         guard let column = columnOf(slot) else { continue }
         var condition: String?
         var required = rules.questions[slot].isAlwaysRequired
-        if !required, let rule = rules.questions[slot].requiredWhen, holds(rule, answers, metadata, current: .blank) {
+        if !required, let rule = rules.questions[slot].requiredWhen,
+          holds(rule, answers, metadata, current: .blank)
+        {
           required = true
           condition = rule.text
         }
         if required {
-          let message = IngestMessages.required(column: plan.name(ofColumn: column), question: questions[slot].name, condition: condition)
+          let message = IngestMessages.required(
+            column: plan.name(ofColumn: column), question: questions[slot].name,
+            condition: condition)
           issues.append(CellIssue(rule: .required, column: column, message: message, slot: slot))
         }
         continue
@@ -225,61 +265,12 @@ struct RowChecker {
         let column = columnOf(slot)
         let value = column.flatMap { record.string(at: $0) } ?? answer.value?.stringValue ?? ""
         let name = questions[slot].name
-        let words = CellWords(value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
-        let message = IngestMessages.constraint(words, rule: rule.text, explanation: rules.questions[slot].constraintExplanation)
+        let words = CellWords(
+          value: value, column: column.map(plan.name(ofColumn:)) ?? name, question: name)
+        let message = IngestMessages.constraint(
+          words, rule: rule.text, explanation: rules.questions[slot].constraintExplanation)
         issues.append(CellIssue(rule: .constraint, column: column, message: message, slot: slot))
       }
     }
   }
-
-  func columnOf(_ slot: Int) -> Int? { plan.columnOf(slot) }
-
-  /// A constraint's result for an answer, remembered for constraints that read only `.`.
-  private mutating func constraintHolds(
-    _ rule: InstrumentRules.Rule, slot: Int, value: Value, _ answers: [Answer], _ metadata: [Answer]
-  ) -> Bool {
-    if let known = constraintMemo[slot]?[value] { return known }
-    let result = holds(rule, answers, metadata, current: .value(value))
-    if let count = constraintMemo[slot]?.count, count < memoLimit { constraintMemo[slot]?[value] = result }
-    return result
-  }
-
-  /// Whether an expression calls `today()` or `now()`, whose results change over time.
-  static func readsClock(_ expression: Expression) -> Bool {
-    switch expression {
-    case .number, .string, .reference, .currentValue: false
-    case .negate(let operand, _): readsClock(operand)
-    case .binary(_, let left, let right, _): readsClock(left) || readsClock(right)
-    case .call(let name, let arguments, _): name == "today" || name == "now" || arguments.contains(where: readsClock)
-    }
-  }
-
-  private func holds(_ rule: InstrumentRules.Rule, _ answers: [Answer], _ metadata: [Answer], current: Answer) -> Bool {
-    let context = RowContext(answers: answers, metadata: metadata, current: current, today: today)
-    return rule.bound.isTrue(semantics: .xlsform, in: context) ?? false
-  }
-
-  private func calculated(_ rule: InstrumentRules.Rule, _ answers: [Answer], _ metadata: [Answer]) -> Answer {
-    let context = RowContext(answers: answers, metadata: metadata, current: .blank, today: today)
-    switch rule.bound.evaluate(semantics: .xlsform, in: context) {
-    case nil, .string("")?: return .blank
-    case .number(let x)? where !x.isFinite: return .blank
-    case let value?: return .value(value)
-    }
-  }
-
-  private func isBlank(_ answer: Answer) -> Bool {
-    switch answer {
-    case .blank: true
-    case .value(.choices(let names)): names.isEmpty
-    case .value(.string(let text)): text.isEmpty
-    default: false
-    }
-  }
-
-  private func isAnswered(_ answer: Answer) -> Bool {
-    if case .value = answer { return !isBlank(answer) }
-    return false
-  }
 }
-

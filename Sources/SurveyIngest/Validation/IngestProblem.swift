@@ -20,7 +20,8 @@ public struct IngestProblem: Sendable, Hashable {
 
   /// Creates a problem.
   public init(
-    rule: IngestRule, file: String, line: Int, record: Int, column: Int, columnName: String, message: String
+    rule: IngestRule, file: String, line: Int, record: Int, column: Int, columnName: String,
+    message: String
   ) {
     self.rule = rule
     self.file = file

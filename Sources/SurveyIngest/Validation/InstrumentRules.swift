@@ -48,16 +48,20 @@ struct InstrumentRules: Sendable {
     questions = instrument.questions.map { question in
       var rules = QuestionRules()
       rules.groups = enclosingGroups(of: question).filter { groupRelevant[$0] != nil }
-      rules.relevant = bind(question.relevant, slots: slots, what: "the relevant of '\(question.name)'")
+      rules.relevant = bind(
+        question.relevant, slots: slots, what: "the relevant of '\(question.name)'")
       switch question.required {
       case .no: break
       case .yes: rules.isAlwaysRequired = true
       case .when(let source):
         rules.requiredWhen = bind(source, slots: slots, what: "the required of '\(question.name)'")
       }
-      rules.constraint = bind(question.constraint, slots: slots, what: "the constraint of '\(question.name)'")
-      rules.constraintExplanation = question.constraintMessage.text(for: "en", fallback: instrument.defaultLanguage)
-      rules.calculation = bind(question.calculation, slots: slots, what: "the calculation of '\(question.name)'")
+      rules.constraint = bind(
+        question.constraint, slots: slots, what: "the constraint of '\(question.name)'")
+      rules.constraintExplanation = question.constraintMessage.text(
+        for: "en", fallback: instrument.defaultLanguage)
+      rules.calculation = bind(
+        question.calculation, slots: slots, what: "the calculation of '\(question.name)'")
       return rules
     }
   }
@@ -70,17 +74,22 @@ struct InstrumentRules: Sendable {
     }
   }
 
-  private mutating func bind(_ source: ExpressionSource?, slots: [String: Int], what: String) -> Rule? {
+  private mutating func bind(_ source: ExpressionSource?, slots: [String: Int], what: String)
+    -> Rule?
+  {
     guard let source, !source.text.isEmpty else { return nil }
     let formID = instrument.formID
     do {
       let expression = try ExpressionParser.parse(source.text)
       let bound = try expression.bind { reference throws(ExpressionError) in
         if let form = reference.form, form != formID {
-          throw ExpressionError("refers to form '\(form)'; only this form's answers are known while a row is read", at: reference.offset)
+          throw ExpressionError(
+            "refers to form '\(form)'; only this form's answers are known while a row is read",
+            at: reference.offset)
         }
         guard let slot = slots[reference.name] else {
-          throw ExpressionError("no question named '\(reference.name)' in form '\(formID)'", at: reference.offset)
+          throw ExpressionError(
+            "no question named '\(reference.name)' in form '\(formID)'", at: reference.offset)
         }
         return slot
       }
