@@ -30,15 +30,16 @@ extension ReportInput {
   /// options and the design the run used.
   /// - Parameters:
   ///   - kit: the kit the run used.
-  ///   - scoring: the scoring result (estimates and counts).
-  ///   - ingest: the ingestion summary (files, rejects, response rates).
+  ///   - evaluation: the run's estimates, counts and quality summary.
   ///   - register: what the register says about pairing and the design.
   ///   - scoringOptions: the options of the run (breakdown, k, level, lonely PSUs).
   ///   - options: language and scope of the report.
   public init(
-    kit: Kit, scoring: ScoringResult, ingest: IngestSummary, register: ReportRegisterFacts,
+    kit: Kit, evaluation: EvaluationResult, register: ReportRegisterFacts,
     scoringOptions: ScoringOptions, options: ReportOptions
   ) {
+    let scoring = evaluation.scoring
+    let ingest = evaluation.quality
     let summary = scoring.summary
     let hasVolunteerRegister = ingest.files.contains { file in
       kit.instrument(formID: file.form)?.respondent == .volunteer && file.failure == nil

@@ -4,12 +4,11 @@ import SurveySchema
 /// children paired (a register question named `paired` answered `yes`), and the
 /// strata and primary sampling units of the design.
 ///
-/// It wraps another sink and passes every response on. Each child keeps one small
+/// It looks at the register rows only. Each child keeps one small
 /// entry (a 64-bit hash of its id and two codes), so memory grows with the
 /// children, not the rows; a later register row for the same child replaces the
 /// earlier one, as ingestion requires of every sink.
-struct ReportRegisterTally<Inner: ResponseSink>: ResponseSink {
-  var inner: Inner
+struct ReportRegisterTally: ResponseSink {
   private let pairedSlot: Int?
   private let strataSlot: Int?
   private let psuSlot: Int?
@@ -35,9 +34,8 @@ struct ReportRegisterTally<Inner: ResponseSink>: ResponseSink {
     }
   }
 
-  /// Wraps `inner`, reading the register's fields from `kit`'s roster instrument.
-  init(_ inner: Inner, kit: Kit) {
-    self.inner = inner
+  /// A tally of the register fields of `kit`'s roster instrument.
+  init(kit: Kit) {
     let roster = kit.roster
     pairedSlot = roster?.index(ofQuestion: "paired")
     strataSlot = roster.flatMap { roster in roster.strataField.flatMap { roster.index(ofQuestion: $0) } }
@@ -55,7 +53,6 @@ struct ReportRegisterTally<Inner: ResponseSink>: ResponseSink {
       entries[Self.key(subject)] = Entry(
         paired: text(pairedSlot) == "yes", stratum: stratum, psu: text(psuSlot).isEmpty ? 0 : psu)
     }
-    inner.accept(response, of: instrument)
   }
 
   /// Children in the register with `paired` = yes; `nil` when the register has no

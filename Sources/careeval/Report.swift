@@ -62,13 +62,14 @@ extension CareEvalCommand {
     @Option(help: ArgumentHelp("How many of the largest shortfalls to print and put in the headline.", valueName: "n"))
     var top = 10
 
-    @Option(name: .customLong("confidence"), help: ArgumentHelp("The confidence level of intervals.", valueName: "0.5..<1"))
-    var confidenceLevel = 0.95
+    @Option(name: .customLong("k"), help: ArgumentHelp("Suppress estimates with fewer respondents than this.", valueName: "N"))
+    var suppression = 5
 
-    @Option(
-      name: .customLong("min-n"),
-      help: ArgumentHelp("Suppress estimates with fewer respondents than this (k).", valueName: "k"))
-    var minimumCount = 5
+    @Option(help: ArgumentHelp("Lonely-PSU rule for sample designs: adjust (default) or remove.", valueName: "RULE"))
+    var lonely = "adjust"
+
+    @Option(name: .customLong("level-confidence"), help: ArgumentHelp("Confidence level of the intervals.", valueName: "L"))
+    var confidence = 0.95
 
     @Option(
       name: .customLong("on-invalid"),
@@ -89,10 +90,11 @@ extension CareEvalCommand {
       }
       _ = try formats()
       _ = try dataInputs()
-      guard confidenceLevel >= 0.5, confidenceLevel < 1 else {
-        throw ValidationError("--confidence must be at least 0.5 and below 1, e.g. 0.95.")
+      guard confidence > 0 && confidence < 1 else {
+        throw ValidationError("--level-confidence must lie between 0 and 1, such as 0.95.")
       }
-      guard minimumCount >= 1 else { throw ValidationError("--min-n must be at least 1.") }
+      guard suppression >= 1 else { throw ValidationError("--k must be at least 1.") }
+      guard SurveyScoring.LonelyPSURule(rawValue: lonely) != nil else { throw ValidationError("--lonely must be adjust or remove.") }
       guard top >= 0 else { throw ValidationError("--top must be 0 or more.") }
       if let encodingName, TextEncoding(name: encodingName) == nil {
         let known = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
@@ -104,24 +106,30 @@ extension CareEvalCommand {
     }
 
     func run() throws {
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       let request = ReportRequest(
-        kitPath: kit, data: data, inputs: try dataInputs(), outputDirectory: out, formats: try formats(),
+        kitPath: kit, data: DataSet(data, explicit: try dataInputs()), outputDirectory: out, formats: try formats(),
         report: ReportOptions(language: language, levels: levels(), region: region, topCount: top),
-        scoring: ScoringOptions(
-          by: by, suppressionThreshold: minimumCount, confidenceLevel: confidenceLevel, language: language.rawValue,
-          today: today),
-        ingest: IngestOptions(
-          onInvalid: onInvalid, encoding: encodingName.flatMap(TextEncoding.init(name:)), today: today))
+        evaluation: EvaluationOptions(
+          ingest: IngestOptions(
+            onInvalid: onInvalid, encoding: encodingName.flatMap(TextEncoding.init(name:)), today: today,
+            rejectsPath: (out as NSString).appendingPathComponent("rejects.csv"), progress: ValidateProgress.reporter()),
+          scoring: ScoringOptions(
+            by: by, suppressionThreshold: suppression, lonelyPSU: SurveyScoring.LonelyPSURule(rawValue: lonely) ?? .adjust,
+            confidenceLevel: confidence, language: language.rawValue, today: today)))
       let outcome: ReportOutcome
       do {
         outcome = try ReportRun.run(request)
+        ValidateProgress.clear()
       } catch {
-        printToStandardError(error.message.hasPrefix("error:") ? error.message : "error: " + error.message)
-        throw error.isUsage ? ExitCode(64) : ExitCode.failure
+        ValidateProgress.clear()
+        printToStandardError(error.description)
+        throw error.isUsage ? ExitCode.validationFailure : ExitCode.failure
       }
+      for warning in outcome.kitWarnings where warning.severity == .warning { printToStandardError(warning.description) }
       FileHandle.standardOutput.write(Data(ReportConsole.text(outcome, top: top).utf8))
       if outcome.hasDataProblems {
-        printToStandardError(ReportConsole.problems(outcome, kit: kit, data: data))
+        printToStandardError(ReportConsole.problems(outcome, rejects: request.evaluation.ingest.rejectsPath ?? ""))
         throw ExitCode.failure
       }
     }

@@ -19,9 +19,9 @@ enum ReportConsole {
 
   /// Rows rejected and files unreadable, with a few located examples and where to
   /// find the full list.
-  static func problems(_ outcome: ReportOutcome, kit: String, data: [String]) -> String {
+  static func problems(_ outcome: ReportOutcome, rejects: String) -> String {
     let zh = outcome.report.language == .zh
-    let summary = outcome.ingest
+    let summary = outcome.evaluation.quality
     var lines: [String] = []
     if summary.rejected > 0 || summary.hasUnreadableFiles {
       lines.append(
@@ -36,13 +36,14 @@ enum ReportConsole {
       file.examples.filter { !$0.rule.isWarning }.prefix(2).map(\.diagnostic.description)
     }
     lines += examples.prefix(6)
-    let scoringErrors = outcome.diagnostics.filter { $0.severity == .error }
+    let scoringErrors = outcome.evaluation.scoring.diagnostics.filter { $0.severity == .error }
     lines += scoringErrors.prefix(6).map(\.description)
     if scoringErrors.count > 6 {
       lines.append(zh ? "……另有 \(scoringErrors.count - 6) 个问题" : "… and \(scoringErrors.count - 6) more")
     }
-    let command = "careeval validate --kit \(kit) \(data.joined(separator: " ")) --out DIR"
-    lines.append(zh ? "逐行清单（rejects.csv）：\(command)" : "every rejected row (rejects.csv): \(command)")
+    if summary.rejected > 0 {
+      lines.append(zh ? "每一行被拒收的数据及原因：\(rejects)" : "every rejected row and why: \(rejects)")
+    }
     return lines.joined(separator: "\n")
   }
 }

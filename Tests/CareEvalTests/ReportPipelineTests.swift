@@ -45,10 +45,11 @@ import Testing
 
   static func request(_ language: ReportLanguage, into out: String, data: String) -> ReportRequest {
     ReportRequest(
-      kitPath: kitPath, data: [data], outputDirectory: out,
+      kitPath: kitPath, data: DataSet([data]), outputDirectory: out,
       report: ReportOptions(language: language),
-      scoring: ScoringOptions(by: "category", language: language.rawValue, today: "2026-06-30"),
-      ingest: IngestOptions(today: "2026-06-30"))
+      evaluation: EvaluationOptions(
+        ingest: IngestOptions(today: "2026-06-30"),
+        scoring: ScoringOptions(by: "category", language: language.rawValue, today: "2026-06-30")))
   }
 
   static func temporaryFolder() -> String {
@@ -176,8 +177,8 @@ import Testing
     #expect {
       try ReportRun.run(request)
     } throws: { error in
-      (error as? ReportRunError)?.isUsage == true
-        && (error as? ReportRunError)?.message.contains("region '990000'") == true
+      (error as? EvaluationError)?.isUsage == true
+        && (error as? EvaluationError)?.description.contains("region '990000'") == true
     }
   }
 }
