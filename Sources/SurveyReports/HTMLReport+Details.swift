@@ -12,7 +12,11 @@ extension HTMLPage {
       let rows = league.rows.map { row in
         [TableCell.number("\(row.rank)"), TableCell(text: row.regionName)] + statuses.map { TableCell.number("\(row.counts[$0])") }
       }
-      table(headers, rows)
+      table(headers, Array(rows.prefix(Self.openRows)))
+      if rows.count > Self.openRows {
+        let rest = Array(rows.dropFirst(Self.openRows))
+        collapsed(language == .zh ? "其余 \(rest.count) 个地区" : "\(rest.count) more regions") { $0.table(headers, rest) }
+      }
     }
     out.close("section")
   }
@@ -84,9 +88,24 @@ extension HTMLPage {
     }
     if !quality.responseRates.isEmpty {
       out.element("h3", [:], t(.responseRates))
-      table(
-        [TableCell(text: t(.instrument)), TableCell(text: t(.region)), TableCell(text: t(.level)), .number(t(.expected)), .number(t(.received)), .number(t(.responseRate))],
-        quality.responseRates.map { [TableCell(text: $0.instrumentLabel), TableCell(text: $0.regionName), TableCell(text: levelName($0.level, language)), .number(ReportFormat.count($0.expected)), .number(ReportFormat.count($0.received)), .number(ReportFormat.rate($0.rate))] })
+      let headers = [TableCell(text: t(.instrument)), TableCell(text: t(.region)), TableCell(text: t(.level)), .number(t(.expected)), .number(t(.received)), .number(t(.responseRate))]
+      func row(_ rate: ResponseRateLine) -> [TableCell] {
+        [TableCell(text: rate.instrumentLabel), TableCell(text: rate.regionName), TableCell(text: levelName(rate.level, language)), .number(ReportFormat.count(rate.expected)), .number(ReportFormat.count(rate.received)), .number(ReportFormat.rate(rate.rate))]
+      }
+      // Many regions: the top two levels open, the rest on a click.
+      let top = Set(report.scope.levels.prefix(2))
+      let crowded = quality.responseRates.count > Self.openRows
+      let open = crowded ? quality.responseRates.filter { top.contains($0.level) } : quality.responseRates
+      table(headers, open.map(row))
+      if crowded {
+        let rest = quality.responseRates.filter { !top.contains($0.level) }.map(row)
+        if !rest.isEmpty {
+          let levels = report.scope.levels.dropFirst(2).map { levelName($0, language) }.joined(separator: language == .zh ? "、" : ", ")
+          collapsed(levels + ReportFormat.colon(language) + (language == .zh ? "\(rest.count) 行" : "\(rest.count) rows")) {
+            $0.table(headers, rest)
+          }
+        }
+      }
     }
     out.element("h3", [:], t(.suppressedCells))
     out.element("p", [:], suppressedSentence)

@@ -88,22 +88,66 @@ extension HTMLPage {
     for level in regionLevels {
       let nodes = nodes(at: level)
       guard !nodes.isEmpty else { continue }
-      var cells: [String: ReportCell] = [:]
-      for node in nodes {
-        for cell in node.cells { cells[node.regionCode + "\u{1F}" + cell.indicator] = cell }
-      }
       let title = t(.statusMap) + " · " + levelName(level, language)
-      out.open("figure")
+      guard nodes.count > Self.crowdedLevel, report.drillDown.count > 1 else {
+        out.open("figure")
+        out.element("h3", [:], levelName(level, language))
+        heatMap(nodes, title: title)
+        out.close("figure")
+        continue
+      }
+      // Hundreds of rows: one map per top-level region, each opened on a click.
       out.element("h3", [:], levelName(level, language))
-      out.open("div", ["class": "scroll"])
-      out.append(
-        Charts.heatMap(
-          regions: nodes.map { ($0.regionCode, $0.regionName) }, indicators: indicatorsByArea,
-          cell: { cells[$0 + "\u{1F}" + $1] }, title: title, k: k, language: language))
-      out.close("div")
-      out.close("figure")
+      for top in report.drillDown {
+        let part = levelNodes(level, under: top)
+        guard !part.isEmpty else { continue }
+        collapsed(top.regionName + ReportFormat.colon(language) + regionCount(part.count) + statusMarks(part.flatMap(\.cells))) {
+          page in
+          page.out.open("figure")
+          page.heatMap(part, title: title + " · " + top.regionName)
+          page.out.close("figure")
+        }
+      }
     }
     out.close("section")
+  }
+
+  private mutating func heatMap(_ nodes: [DrillNode], title: String) {
+    var cells: [String: ReportCell] = [:]
+    for node in nodes {
+      for cell in node.cells { cells[node.regionCode + "\u{1F}" + cell.indicator] = cell }
+    }
+    out.open("div", ["class": "scroll"])
+    out.append(
+      Charts.heatMap(
+        regions: nodes.map { ($0.regionCode, $0.regionName) }, indicators: indicatorsByArea,
+        cell: { cells[$0 + "\u{1F}" + $1] }, title: title, k: k, language: language))
+    out.close("div")
+  }
+
+  /// Shown nodes of one level inside one subtree, in tree order.
+  private func levelNodes(_ level: String, under top: DrillNode) -> [DrillNode] {
+    var result: [DrillNode] = []
+    var stack = [top]
+    while let node = stack.popLast() {
+      if node.isShown && node.level == level { result.append(node) }
+      stack.append(contentsOf: node.children.reversed())
+    }
+    return result
+  }
+
+  /// `419 个地区` / `419 regions`.
+  func regionCount(_ count: Int) -> String {
+    language == .zh ? "\(ReportFormat.count(count)) 个地区" : "\(ReportFormat.count(count)) regions"
+  }
+
+  /// ` · ✗12 △40`: the shortfalls and possible shortfalls among cells, or nothing.
+  func statusMarks(_ cells: [ReportCell]) -> String {
+    var counts = StatusCounts()
+    for cell in cells { counts[cell.status] += 1 }
+    let marks = [ShortfallStatus.shortfall, .possibleShortfall].filter { counts[$0] > 0 }
+      .map { "\($0.symbol)\(counts[$0])" }.joined(separator: " ")
+    return marks.isEmpty ? "" : " · " + marks
   }
 
   mutating func shortfallList() {
@@ -207,14 +251,7 @@ extension HTMLPage {
 
   /// `按县（区）：419 个地区 · ✗12 △40`: a crowded level's chart, collapsed.
   private func crowdedSummary(_ level: LevelCells) -> String {
-    var counts = StatusCounts()
-    for cell in level.cells { counts[cell.status] += 1 }
-    let marks = [ShortfallStatus.shortfall, .possibleShortfall].filter { counts[$0] > 0 }
-      .map { "\($0.symbol)\(counts[$0])" }.joined(separator: " ")
-    let regions =
-      language == .zh
-      ? "\(ReportFormat.count(level.cells.count)) 个地区" : "\(ReportFormat.count(level.cells.count)) regions"
-    return byLevel(level.level) + ReportFormat.colon(language) + regions + (marks.isEmpty ? "" : " · " + marks)
+    byLevel(level.level) + ReportFormat.colon(language) + regionCount(level.cells.count) + statusMarks(level.cells)
   }
 
   /// `按市` / `By city`.

@@ -175,7 +175,7 @@ struct HTMLPage {
       out.element("span", ["class": "sw " + StatusStyle.cssClass(cell.status)], cell.status.symbol)
       out.write(" " + cell.status.label(language) + " · ")
       out.element("strong", [:], regionText(cell))
-      out.write(ReportFormat.parenthesised(levelName(cell.level, language), language))
+      out.write(ReportFormat.parenthesised(Self.cardLevel(cell.level, language), language))
       out.close("p")
       out.element("p", [:], entry.indicatorLabel)
       var figures = ReportFormat.value(cell.estimate, entry.kind)
@@ -190,6 +190,17 @@ struct HTMLPage {
       out.close("li")
     }
     out.close("ol")
+  }
+
+  /// `县级` / `county`: a level after a region's name (`临海市（县级）`).
+  static func cardLevel(_ level: String, _ language: ReportLanguage) -> String {
+    guard language == .zh else { return levelName(level, language) }
+    switch level {
+    case "province": return "省级"
+    case "city": return "市级"
+    case "county": return "县级"
+    default: return levelName(level, language)
+    }
   }
 
   mutating func shortfallTable(_ entries: [ShortfallEntry]) {
