@@ -6,7 +6,7 @@ extension HTMLPage {
     out.element("h2", [:], t(.leagueTables))
     out.element("p", ["class": "note"], t(.leagueNote))
     for league in report.leagueTables {
-      out.element("h3", [:], levelName(league.level, language))
+      out.element("h3", [:], heading(levelName(league.level, language)))
       let statuses = StatusStyle.legendOrder
       let headers = [TableCell.number(t(.rank)), TableCell(text: t(.region))] + statuses.map { TableCell.number($0.symbol + " " + $0.label(language)) }
       let rows = league.rows.map { row in

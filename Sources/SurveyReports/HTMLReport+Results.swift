@@ -89,15 +89,15 @@ extension HTMLPage {
       let nodes = nodes(at: level)
       guard !nodes.isEmpty else { continue }
       let title = t(.statusMap) + " · " + levelName(level, language)
-      guard nodes.count > Self.crowdedLevel, report.drillDown.count > 1 else {
+      guard nodes.count > Self.crowdedMap, report.drillDown.count > 1 else {
         out.open("figure")
-        out.element("h3", [:], levelName(level, language))
+        out.element("h3", [:], heading(levelName(level, language)))
         heatMap(nodes, title: title)
         out.close("figure")
         continue
       }
       // Hundreds of rows: one map per top-level region, each opened on a click.
-      out.element("h3", [:], levelName(level, language))
+      out.element("h3", [:], heading(levelName(level, language)))
       for top in report.drillDown {
         let part = levelNodes(level, under: top)
         guard !part.isEmpty else { continue }
@@ -134,6 +134,12 @@ extension HTMLPage {
       stack.append(contentsOf: node.children.reversed())
     }
     return result
+  }
+
+  /// A heading's text: English starts with a capital (`County`).
+  func heading(_ text: String) -> String {
+    guard language == .en, let first = text.first else { return text }
+    return first.uppercased() + text.dropFirst()
   }
 
   /// `419 个地区` / `419 regions`.
@@ -182,12 +188,18 @@ extension HTMLPage {
   static let openRows = 50
   /// Regions of a level beyond which its charts and drill-down wait collapsed.
   static let crowdedLevel = 40
+  /// Rows of a status map beyond which it is split by top-level region and collapsed
+  /// (a map row is one line high, so it takes more rows than a chart).
+  static let crowdedMap = 100
 
   /// A collapsed block: the summary line, then whatever `body` writes. A reader on
   /// screen opens it; a printout shows the summary line only.
   mutating func collapsed(_ summary: String, _ body: (inout HTMLPage) -> Void) {
     out.open("details", ["class": "more"])
-    out.element("summary", [:], summary + ReportFormat.parenthesised(t(.clickToOpen), language))
+    out.open("summary")
+    out.write(summary)
+    out.element("span", ["class": "hint"], ReportFormat.parenthesised(t(.clickToOpen), language))
+    out.close("summary")
     body(&self)
     out.close("details")
   }

@@ -90,6 +90,7 @@ enum HTMLStyle {
     summary{list-style:none}
     .cards{display:none}
     .wide{display:block}
+    .hint{display:none}
     }
 
     """
