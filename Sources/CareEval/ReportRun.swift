@@ -39,7 +39,8 @@ public struct ReportRequest: Sendable {
 public struct ReportOutcome: Sendable {
   /// The report as built (in the requested language and scope).
   public var report: GapReport
-  /// The files written, in the order of the requested formats.
+  /// The files written, in the order of the requested formats, under the output
+  /// folder as it was given.
   public var paths: [String]
   /// The evaluation behind it: estimates, scores, data quality.
   public var evaluation: EvaluationResult
@@ -88,7 +89,9 @@ public enum ReportRun {
       throw EvaluationError(message: error.message, isUsage: true)
     }
     do {
-      let paths = try report.writeAll(to: request.outputDirectory, formats: request.formats)
+      try report.writeAll(to: request.outputDirectory, formats: request.formats)
+      // The paths as the user named the folder (`out/report.html`), for messages.
+      let paths = request.formats.map { (request.outputDirectory as NSString).appendingPathComponent($0.fileName) }
       return ReportOutcome(report: report, paths: paths, evaluation: result, kitWarnings: warnings)
     } catch {
       throw EvaluationError(message: error.message, isUsage: false)
