@@ -14,7 +14,7 @@ import Testing
     #expect(table.ids.count == 10_000 && table.ids[7] == "child-7")
   }
 
-  @Test func columnsWidenPast255DistinctValuesAndKeepEveryValue() {
+  @Test func columnsWidenPast15And255DistinctValuesAndKeepEveryValue() {
     var column = CodeColumn()
     column.grow(to: 600)
     for unit in 0..<600 { column.set(.number(Double(unit % 300)), at: unit) }
@@ -25,6 +25,8 @@ import Testing
     #expect(column.value(at: 599) == .number(299))
     #expect(column.value(at: 5) == nil && column.code(at: 6) == 0)
     #expect(column.codeBits == 9)
+    // Units stored before each widening (4 -> 8 -> 32 bits) keep their values.
+    #expect((0..<600).allSatisfy { unit in unit == 5 || unit == 6 || column.value(at: unit) == .number(Double(unit % 300)) })
     column.set(.choices(["a", "b"]), at: 0)
     #expect(column.value(at: 0) == .choices(["a", "b"]))
   }
