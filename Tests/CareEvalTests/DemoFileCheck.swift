@@ -21,7 +21,8 @@ struct DemoFileCheck {
   var rows = 0
 
   init(path: String, plan: FormPlan, encoding: TextEncoding? = nil) throws {
-    let reader = try CSVReader(path: path, options: CSVReaderOptions(encoding: encoding, recoverFromErrors: true))
+    let reader = try CSVReader(
+      path: path, options: CSVReaderOptions(encoding: encoding, recoverFromErrors: true))
     let header = reader.header ?? []
     let columns = plan.entries.map { entry in header.firstIndex(of: entry.question.name) }
     let subject = plan.instrument.subjectField ?? plan.instrument.responseIDField
@@ -37,10 +38,14 @@ struct DemoFileCheck {
     }
   }
 
-  private mutating func check(_ record: CSVRecord, plan: FormPlan, columns: [Int?], subject: String?) {
+  private mutating func check(
+    _ record: CSVRecord, plan: FormPlan, columns: [Int?], subject: String?
+  ) {
     var form = FormAnswers(plan: plan)
     var found: [String] = []
-    guard record.fields.count == columns.count + plan.instrument.metadata.filter({ [.start, .end].contains(metadataKind($0)) }).count
+    guard
+      record.fields.count == columns.count
+        + plan.instrument.metadata.filter({ [.start, .end].contains(metadataKind($0)) }).count
     else {
       problems[record.number] = ["field count \(record.fields.count)"]
       return
@@ -57,12 +62,15 @@ struct DemoFileCheck {
       if let calculation = entry.calculation {
         let expected = FormFiller.calculated(calculation.evaluate(semantics: .xlsform, in: form))
         let got: Answer = text.isEmpty ? .blank : .value(.string(text))
-        if got != expected { found.append("\(name): calculation gives \(expected), file has '\(text)'") }
+        if got != expected {
+          found.append("\(name): calculation gives \(expected), file has '\(text)'")
+        }
         form.answers[entry.slot] = got
         continue
       }
       guard !text.isEmpty else {
-        let required = entry.isRequired || entry.requiredWhen?.isTrue(semantics: .xlsform, in: form) == true
+        let required =
+          entry.isRequired || entry.requiredWhen?.isTrue(semantics: .xlsform, in: form) == true
         if required { found.append("\(name): required") }
         form.answers[entry.slot] = .blank
         continue
@@ -95,7 +103,9 @@ struct DemoFileCheck {
       if let constraint = entry.constraint {
         var checking = form
         checking.current = .value(value)
-        if constraint.isTrue(semantics: .xlsform, in: checking) != true { found.append("\(name): constraint") }
+        if constraint.isTrue(semantics: .xlsform, in: checking) != true {
+          found.append("\(name): constraint")
+        }
       }
     }
     answers[record.number] = form.answers

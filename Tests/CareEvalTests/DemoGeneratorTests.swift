@@ -8,7 +8,9 @@ import Testing
 /// `careeval demo` end to end on small populations: determinism, files that follow the kit,
 /// truth.csv, the sample design.
 @Suite struct DemoGeneratorTests {
-  static let dataFiles = ["roster.csv", "volunteer.csv", "child.csv", "guardian.csv", "teacher.csv"]
+  static let dataFiles = [
+    "roster.csv", "volunteer.csv", "child.csv", "guardian.csv", "teacher.csv",
+  ]
 
   @Test func theSameSeedGivesByteIdenticalFilesAndAnotherSeedDoesNot() throws {
     func make(_ seed: UInt64) throws -> String {
@@ -21,7 +23,9 @@ import Testing
     let (a, b, c) = (try make(3), try make(3), try make(4))
     defer { [a, b, c].forEach(DemoTestSupport.remove) }
     for file in Self.dataFiles + ["truth.csv", "errors.csv"] {
-      #expect(try DemoTestSupport.bytes(a, file) == DemoTestSupport.bytes(b, file), "\(file) differs between runs")
+      #expect(
+        try DemoTestSupport.bytes(a, file) == DemoTestSupport.bytes(b, file),
+        "\(file) differs between runs")
     }
     #expect(try DemoTestSupport.bytes(a, "roster.csv") != DemoTestSupport.bytes(c, "roster.csv"))
     #expect(try DemoTestSupport.bytes(a, "child.csv") != DemoTestSupport.bytes(c, "child.csv"))
@@ -36,9 +40,11 @@ import Testing
     var checks: [String: DemoFileCheck] = [:]
     for file in Self.dataFiles {
       let instrument = try #require(kit.instrument(formID: String(file.dropLast(4))))
-      let check = try DemoFileCheck(path: folder + "/" + file, plan: FormPlan(instrument, catalog: catalog))
+      let check = try DemoFileCheck(
+        path: folder + "/" + file, plan: FormPlan(instrument, catalog: catalog))
       #expect(check.malformed.isEmpty)
-      #expect(check.problems.isEmpty, "\(file): \(check.problems.sorted { $0.key < $1.key }.prefix(3))")
+      #expect(
+        check.problems.isEmpty, "\(file): \(check.problems.sorted { $0.key < $1.key }.prefix(3))")
       checks[file] = check
     }
     let roster = try #require(checks["roster.csv"])
@@ -55,10 +61,13 @@ import Testing
     let idsSlot = try #require(plan.slots["volunteer_ids"])
     var mentions: [String: Int] = [:]
     for answers in roster.answers.values {
-      for id in answers[idsSlot].value?.stringValue.split(separator: " ") ?? [] { mentions[String(id), default: 0] += 1 }
+      for id in answers[idsSlot].value?.stringValue.split(separator: " ") ?? [] {
+        mentions[String(id), default: 0] += 1
+      }
     }
     let volunteers = try #require(checks["volunteer.csv"])
-    let volunteerPlan = try FormPlan(try #require(kit.instrument(formID: "volunteer")), catalog: catalog)
+    let volunteerPlan = try FormPlan(
+      try #require(kit.instrument(formID: "volunteer")), catalog: catalog)
     let countSlot = try #require(volunteerPlan.slots["children_paired"])
     for (row, id) in volunteers.subjects {
       let count = volunteers.answers[row]?[countSlot].value?.numberValue ?? -1
@@ -82,7 +91,8 @@ import Testing
     var regionOf: [String: String] = [:]
     var isPaired: [String: Bool] = [:]
     for row in roster {
-      let region = row["region"] ?? "", yes = row["paired"] == "yes"
+      let region = row["region"] ?? ""
+      let yes = row["paired"] == "yes"
       paired[region, default: (0, 0)].0 += yes ? 1 : 0
       paired[region, default: (0, 0)].1 += 1
       regionOf[row["child_id"] ?? ""] = region
@@ -114,14 +124,17 @@ import Testing
 
   @Test func aSampleKeepsThePopulationAndWeightsEachSampledChild() throws {
     let census = try DemoTestSupport.generate("census", children: 900, regions: ["640100"])
-    let sample = try DemoTestSupport.generate("sample", children: 900, regions: ["640100"]) { options in
+    let sample = try DemoTestSupport.generate("sample", children: 900, regions: ["640100"]) {
+      options in
       options.sample = true
       options.villagesPerCounty = 4
       options.childrenPerVillage = 5
     }
     defer { [census.folder, sample.folder].forEach(DemoTestSupport.remove) }
     // The population, and so the truth, does not depend on whether it is sampled.
-    #expect(try DemoTestSupport.bytes(census.folder, "truth.csv") == DemoTestSupport.bytes(sample.folder, "truth.csv"))
+    #expect(
+      try DemoTestSupport.bytes(census.folder, "truth.csv")
+        == DemoTestSupport.bytes(sample.folder, "truth.csv"))
     let full = try Self.table(census.folder + "/roster.csv")
     let drawn = try Self.table(sample.folder + "/roster.csv")
     #expect(full.allSatisfy { ($0["weight"] ?? "").isEmpty && ($0["psu"] ?? "").isEmpty })

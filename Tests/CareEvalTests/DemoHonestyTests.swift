@@ -38,11 +38,14 @@ import Testing
   /// Generates, then ingests and scores with `Evaluation`; compares each county estimate with `truth` column
   /// `against` of truth.csv.
   static func run(
-    _ name: String, children: Int, regions: [String], sample: Bool, against column: String, seed: UInt64 = 2026
+    _ name: String, children: Int, regions: [String], sample: Bool, against column: String,
+    seed: UInt64 = 2026
   ) throws
     -> Check
   {
-    let (folder, _) = try DemoTestSupport.generate(name, children: children, seed: seed, regions: regions) { options in
+    let (folder, _) = try DemoTestSupport.generate(
+      name, children: children, seed: seed, regions: regions
+    ) { options in
       options.sample = sample
       options.villagesPerCounty = 8
       options.childrenPerVillage = 10
@@ -52,7 +55,8 @@ import Testing
     let options = EvaluationOptions(
       ingest: IngestOptions(today: "2026-05-15"), scoring: ScoringOptions(today: "2026-05-15"))
     let evaluation = Evaluation(
-      kit: DemoTestSupport.kit, data: DataSet(DemoGeneratorTests.dataFiles.map { folder + "/" + $0 }),
+      kit: DemoTestSupport.kit,
+      data: DataSet(DemoGeneratorTests.dataFiles.map { folder + "/" + $0 }),
       options: options)
     let result = try evaluation.run()
     #expect(result.quality.files.allSatisfy { $0.rejected == 0 })
@@ -66,7 +70,8 @@ import Testing
       guard let row = truth["\(estimate.indicator)|\(estimate.regionCode)"] else { continue }
       let key = "\(estimate.indicator) \(estimate.regionCode)"
       if let value = Double(row[column] ?? ""), estimate.indicator != "capacity_caseload",
-        row["kind"] == "mean" || (value > 0 && value < 1), let low = estimate.ciLow, let high = estimate.ciHigh
+        row["kind"] == "mean" || (value > 0 && value < 1), let low = estimate.ciLow,
+        let high = estimate.ciHigh
       {
         check.intervals += 1
         if low <= value && value <= high { check.covered += 1 }
@@ -78,14 +83,20 @@ import Testing
       switch row["planted"] {
       case "below" where estimate.n >= 60:
         check.clearShortfalls += 1
-        if estimate.status == .shortfall { check.foundShortfalls += 1 } else { check.missedShortfalls.append(key) }
+        if estimate.status == .shortfall {
+          check.foundShortfalls += 1
+        } else {
+          check.missedShortfalls.append(key)
+        }
       case "above":
         if estimate.status == .shortfall { check.aboveFlagged.append(key) }
       default:
         break
       }
     }
-    print("honesty \(name): \(check.covered) of \(check.intervals) covered; shortfalls \(check.foundShortfalls) of \(check.clearShortfalls)")
+    print(
+      "honesty \(name): \(check.covered) of \(check.intervals) covered; shortfalls \(check.foundShortfalls) of \(check.clearShortfalls)"
+    )
     return check
   }
 
@@ -97,7 +108,8 @@ import Testing
     let q = StudentT(degreesOfFreedom: Double(n - 1)).quantile(0.975)
     var total = 0.0
     for k in 0...n {
-      let low: Double, high: Double
+      let low: Double
+      let high: Double
       if k == 0 {
         (low, high) = (0, 1 - pow(0.025, 1 / Double(n)))
       } else if k == n {
@@ -105,7 +117,8 @@ import Testing
       } else {
         let estimate = Double(k) / Double(n)
         let se = (estimate * (1 - estimate) / Double(n - 1)).squareRoot()
-        let centre = log(estimate / (1 - estimate)), half = q * se / (estimate * (1 - estimate))
+        let centre = log(estimate / (1 - estimate))
+        let half = q * se / (estimate * (1 - estimate))
         (low, high) = (1 / (1 + exp(-(centre - half))), 1 / (1 + exp(-(centre + half))))
       }
       guard low <= p && p <= high else { continue }
@@ -123,7 +136,8 @@ import Testing
 
   /// log P(X = k) for X ~ Binomial(n, p).
   static func logBinomial(_ k: Int, _ n: Int, _ p: Double) -> Double {
-    let coefficient: Double = lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))
+    let coefficient: Double =
+      lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))
     let successes: Double = Double(k) * log(p)
     let failures: Double = Double(n - k) * log(1 - p)
     return coefficient + successes + failures
@@ -149,12 +163,14 @@ import Testing
   }
 
   @Test func censusIntervalsCoverTheGeneratingParametersAndShortfallsAreFound() throws {
-    let check = try Self.run("census", children: 6000, regions: ["640000"], sample: false, against: "parameter")
+    let check = try Self.run(
+      "census", children: 6000, regions: ["640000"], sample: false, against: "parameter")
     #expect(check.intervals > 600)
     // Covered count against the intervals' exact coverage (intervals of one county share
     // children, so the spread allowed is generous: 3.5 standard deviations).
     let z = (Double(check.covered) - check.expected) / check.variance.squareRoot()
-    #expect(abs(z) < 3.5, "\(check.covered) of \(check.intervals) covered; expected \(check.expected)")
+    #expect(
+      abs(z) < 3.5, "\(check.covered) of \(check.intervals) covered; expected \(check.expected)")
     #expect(check.clearShortfalls > 5)
     #expect(check.missedShortfalls == [])
     #expect(check.aboveFlagged == [])
@@ -165,10 +181,13 @@ import Testing
     // children per village are drawn, so the with-replacement variance of STATISTICS.md
     // §3b is close to the true one (first-stage sampling fraction about 6%).
     let check = try Self.run(
-      "sample", children: 16_000, regions: ["640200", "640300"], sample: true, against: "census_value")
+      "sample", children: 16_000, regions: ["640200", "640300"], sample: true,
+      against: "census_value")
     let rate = Double(check.covered) / Double(check.intervals)
     #expect(check.intervals > 200)
-    #expect(Self.binomialTest(check.covered, check.intervals, 0.95) > 0.001, "coverage \(rate) of \(check.intervals)")
+    #expect(
+      Self.binomialTest(check.covered, check.intervals, 0.95) > 0.001,
+      "coverage \(rate) of \(check.intervals)")
     #expect(check.aboveFlagged == [])
   }
 }

@@ -10,7 +10,9 @@ import Testing
   @Test func itemCategoryProbabilitiesAreNormalDistributionDifferences() {
     // Expected values from scipy.stats.norm.cdf (Fixtures/demo_reference.py): P(y <= -1), P(-1 < y <= 0.5), P(y > 0.5)
     // for y = 0.3 + 0.8 e (sign +1) and y = -0.3 + 0.8 e (sign -1).
-    let item = ItemModel(choices: ["a", "b", "c"], scored: [1, 2, 3], cutpoints: [-1, 0.5], sign: 1, noise: 0.8, blank: 0)
+    let item = ItemModel(
+      choices: ["a", "b", "c"], scored: [1, 2, 3], cutpoints: [-1, 0.5], sign: 1, noise: 0.8,
+      blank: 0)
     let up = item.categoryProbabilities(latent: 0.3)
     for (got, want) in zip(up, [0.05208127941521953, 0.5466250462677041, 0.4012936743170763]) {
       #expect(abs(got - want) < 1e-12)
@@ -24,7 +26,9 @@ import Testing
   }
 
   @Test func itemDrawsFollowTheCategoryProbabilities() {
-    let item = ItemModel(choices: ["a", "b", "c"], scored: [1, 2, 3], cutpoints: [-1, 0.5], sign: 1, noise: 0.8, blank: 0)
+    let item = ItemModel(
+      choices: ["a", "b", "c"], scored: [1, 2, 3], cutpoints: [-1, 0.5], sign: 1, noise: 0.8,
+      blank: 0)
     var random = DemoRandom(seed: 11)
     var counts = [0, 0, 0]
     let n = 60_000
@@ -41,9 +45,15 @@ import Testing
     // patterns (blank or a category per item) at every grid point, independently of the
     // dynamic programme in ScaleModel.
     let items = [
-      ItemModel(choices: ["1", "2", "3"], scored: [1, 2, 3], cutpoints: [-0.8, 0.6], sign: 1, noise: 0.8, blank: 0.1),
-      ItemModel(choices: ["1", "2", "3"], scored: [3, 2, 1], cutpoints: [-0.5, 0.4], sign: -1, noise: 0.9, blank: 0.1),
-      ItemModel(choices: ["1", "2", "3"], scored: [1, 2, 3], cutpoints: [-1.2, 0.1], sign: 1, noise: 0.7, blank: 0.1),
+      ItemModel(
+        choices: ["1", "2", "3"], scored: [1, 2, 3], cutpoints: [-0.8, 0.6], sign: 1, noise: 0.8,
+        blank: 0.1),
+      ItemModel(
+        choices: ["1", "2", "3"], scored: [3, 2, 1], cutpoints: [-0.5, 0.4], sign: -1, noise: 0.9,
+        blank: 0.1),
+      ItemModel(
+        choices: ["1", "2", "3"], scored: [1, 2, 3], cutpoints: [-1.2, 0.1], sign: 1, noise: 0.7,
+        blank: 0.1),
     ]
     for isSum in [false, true] {
       let scale = ScaleModel(items: items, isSum: isSum, minValid: 2)
@@ -53,7 +63,9 @@ import Testing
       for (offset, weight) in zip(LatentGrid.offsets, LatentGrid.weights) {
         let probabilities = items.map { $0.categoryProbabilities(latent: 0.25 + offset) }
         for pattern in 0..<64 {
-          var p = weight, sum = 0.0, answered = 0
+          var p = weight
+          var sum = 0.0
+          var answered = 0
           for index in 0..<3 {
             let choice = (pattern >> (2 * index)) & 3
             if choice == 3 {
@@ -100,7 +112,8 @@ import Testing
 
   @Test func everyReportTableRowIsADistribution() {
     let tables = [
-      CountyModel.knowsVolunteer, CountyModel.childReport, CountyModel.guardianReport, CountyModel.teacherKnows,
+      CountyModel.knowsVolunteer, CountyModel.childReport, CountyModel.guardianReport,
+      CountyModel.teacherKnows,
     ]
     for row in tables.joined() { #expect(abs(row.reduce(0, +) - 1) < 1e-12) }
   }
@@ -116,7 +129,8 @@ import Testing
     parameters.coverage = [1, 1, 1, 0.5, 1, 0.8]
     let kit = DemoTestSupport.kit
     let formulas = TruthFormulas(kit: kit, catalog: ItemCatalog(kit: kit))
-    let value = try #require(formulas.parameter("coverage_left_behind", model: CountyModel(parameters)))
+    let value = try #require(
+      formulas.parameter("coverage_left_behind", model: CountyModel(parameters)))
     #expect(abs(value - 0.79) < 1e-12)
     // All children: 0.1 + 0.1 + 0.1 + 0.2 * 0.5 + 0.1 + 0.4 * 0.8 = 0.82.
     let all = try #require(formulas.parameter("coverage_paired", model: CountyModel(parameters)))
@@ -145,7 +159,8 @@ import Testing
     let kit = DemoTestSupport.kit
     let formulas = TruthFormulas(kit: kit, catalog: ItemCatalog(kit: kit))
     let planting = DemoPlanting(kit: kit, formulas: formulas)
-    var below = 0, total = 0
+    var below = 0
+    var total = 0
     for county in 0..<60 {
       var random = DemoRandom(seed: 5, stream: [UInt64(county)])
       let base = CountyParameters.draw(province: "510000", random: &random)
@@ -202,8 +217,13 @@ import Testing
     let scale = try #require(kit.scale(named: "wellbeing"))
     let scorer = ScaleScorer(scale: scale, form: 0, instrument: child)
     var answers = [Answer](repeating: .notAsked, count: child.questions.count)
-    let values = ["wb_happy": "4", "wb_energy": "5", "wb_sleep": "3", "wb_can_do": "4", "wb_calm": "2", "wb_worried": "1"]
-    for (name, value) in values { answers[try #require(child.index(ofQuestion: name))] = .value(.string(value)) }
+    let values = [
+      "wb_happy": "4", "wb_energy": "5", "wb_sleep": "3", "wb_can_do": "4", "wb_calm": "2",
+      "wb_worried": "1",
+    ]
+    for (name, value) in values {
+      answers[try #require(child.index(ofQuestion: name))] = .value(.string(value))
+    }
     // Six answered: 4 + 5 + 3 + 4 + 2 + (6 - 1) = 23, mean 23/6.
     #expect(scorer.score(answers) == .value(.number(23.0 / 6)))
     answers[try #require(child.index(ofQuestion: "wb_calm"))] = .blank

@@ -6,7 +6,8 @@ import SurveySchema
 /// The default kit, read from the repository (surveys/aixin is part of it, so a fresh
 /// clone has it), and scratch folders for generated files.
 enum DemoTestSupport {
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
   static let kitPath = repository.appendingPathComponent("surveys/aixin").path
   static let kit: Kit = Kit.load(from: kitPath).kit

@@ -27,9 +27,11 @@ final class FormPlan: Sendable {
     let item: ItemSpec?
 
     init(
-      question: Question, slot: Int, groups: [Int], groupRelevance: [BoundExpression], own: BoundExpression?,
+      question: Question, slot: Int, groups: [Int], groupRelevance: [BoundExpression],
+      own: BoundExpression?,
       constraint: BoundExpression?, isRequired: Bool,
-      requiredWhen: BoundExpression?, calculation: BoundExpression?, choices: [String], isMultiple: Bool,
+      requiredWhen: BoundExpression?, calculation: BoundExpression?, choices: [String],
+      isMultiple: Bool,
       item: ItemSpec?
     ) {
       self.question = question
@@ -64,12 +66,16 @@ final class FormPlan: Sendable {
     func bind(_ source: ExpressionSource?, binding: Bool) throws(DemoError) -> BoundExpression? {
       guard let source, !source.text.isEmpty else { return nil }
       do {
-        let parsed = binding ? try ExpressionParser.parseBinding(source.text) : try ExpressionParser.parse(source.text)
+        let parsed =
+          binding
+          ? try ExpressionParser.parseBinding(source.text) : try ExpressionParser.parse(source.text)
         return try parsed.bind { reference throws(ExpressionError) in
           let name = reference.form == formID ? reference.name : reference.text
           if let slot = slots[name] { return slot }
-          if instrument.question(named: name) != nil { return missing }  // metadata or note: never answered
-          throw ExpressionError("no question named '\(reference.text)' in \(formID)", at: reference.offset)
+          // A metadata question or a note: never answered.
+          if instrument.question(named: name) != nil { return missing }
+          throw ExpressionError(
+            "no question named '\(reference.text)' in \(formID)", at: reference.offset)
         }
       } catch {
         throw DemoError("\(source.location): \(error.message); run `careeval lint` on the kit")
@@ -109,7 +115,8 @@ final class FormPlan: Sendable {
         Entry(
           question: question, slot: slot, groups: groups, groupRelevance: groupRelevance, own: own,
           constraint: try bind(question.constraint, binding: true),
-          isRequired: isRequired, requiredWhen: requiredWhen, calculation: try bind(question.calculation, binding: false),
+          isRequired: isRequired, requiredWhen: requiredWhen,
+          calculation: try bind(question.calculation, binding: false),
           choices: list?.names ?? [], isMultiple: isMultiple,
           item: catalog.spec(form: formID, question: question.name)))
     }

@@ -44,7 +44,9 @@ struct IndicatorEvaluator: Sendable {
     var scaleIndex: [String: Int] = [:]
     var scales: [ScaleScorer] = []
     for scale in kit.scales {
-      guard let form = forms.firstIndex(of: scale.form), let instrument = kit.instrument(formID: scale.form) else {
+      guard let form = forms.firstIndex(of: scale.form),
+        let instrument = kit.instrument(formID: scale.form)
+      else {
         continue
       }
       scaleIndex[scale.name] = scales.count
@@ -56,7 +58,8 @@ struct IndicatorEvaluator: Sendable {
       switch symbols.resolve(reference) {
       case .success(.question(let form, let name)):
         key = "\(form).\(name)"
-        if let formIndex = forms.firstIndex(of: form), let instrument = kit.instrument(formID: form),
+        if let formIndex = forms.firstIndex(of: form),
+          let instrument = kit.instrument(formID: form),
           let slot = instrument.index(ofQuestion: name)
         {
           target = .question(form: formIndex, slot: slot)
@@ -67,7 +70,8 @@ struct IndicatorEvaluator: Sendable {
         key = "scale:\(name)"
         target = scaleIndex[name].map { .scale($0) } ?? .none
       case .failure:
-        throw ExpressionError("'\(reference.text)' does not name a question or scale of the kit", at: reference.offset)
+        throw ExpressionError(
+          "'\(reference.text)' does not name a question or scale of the kit", at: reference.offset)
       }
       if let slot = slots[key] { return slot }
       slots[key] = targets.count
@@ -83,7 +87,9 @@ struct IndicatorEvaluator: Sendable {
         }
         bound.append(Bound(indicator: indicator, value: value, population: population))
       } catch {
-        throw DemoError("\(indicator.location): indicator \(indicator.name): \(error.message); run `careeval lint`")
+        throw DemoError(
+          "\(indicator.location): indicator \(indicator.name): \(error.message); run `careeval lint`"
+        )
       }
     }
     indicators = bound
@@ -99,7 +105,9 @@ struct IndicatorEvaluator: Sendable {
     let context = Context(responses: responses, scores: scores, targets: targets)
     return indicators.map { bound in
       guard bound.unit == unit else { return nil }
-      if let population = bound.population, population.isTrue(semantics: .indicator, in: context) != true {
+      if let population = bound.population,
+        population.isTrue(semantics: .indicator, in: context) != true
+      {
         return nil
       }
       guard let value = bound.value.evaluate(semantics: .indicator, in: context) else { return nil }
@@ -138,10 +146,13 @@ struct ScaleScorer: Sendable {
 
   init(scale: Scale, form: Int, instrument: Instrument) {
     self.form = form
-    var lows: [Double] = [], highs: [Double] = []
+    var lows: [Double] = []
+    var highs: [Double] = []
     items = scale.items.map { name in
       var values: [String: Double] = [:]
-      if let question = instrument.question(named: name), let list = instrument.choiceList(for: question) {
+      if let question = instrument.question(named: name),
+        let list = instrument.choiceList(for: question)
+      {
         for choice in list.choices { if let x = choice.numericValue { values[choice.name] = x } }
         if let min = values.values.min(), let max = values.values.max() {
           lows.append(min)
@@ -158,7 +169,8 @@ struct ScaleScorer: Sendable {
 
   func score(_ answers: [Answer]?) -> Answer {
     guard let answers else { return .notAsked }
-    var sum = 0.0, count = 0
+    var sum = 0.0
+    var count = 0
     for item in items {
       guard let slot = item.slot, let value = answers[slot].value else { continue }
       let x: Double? =

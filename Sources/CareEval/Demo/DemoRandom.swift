@@ -154,5 +154,6 @@ struct SplitMix64 {
 /// The purposes streams are derived for, so that each kind of decision has its own
 /// numbers (a sample or error injection never changes the population).
 enum DemoStream: UInt64 {
-  case layout = 1, counties, children, volunteers, sample, errors, metadata, registers
+  case layout = 1
+  case counties, children, volunteers, sample, errors, metadata, registers
 }

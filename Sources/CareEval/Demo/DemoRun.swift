@@ -38,7 +38,9 @@ struct DemoRun {
   init(kit: Kit, options: DemoOptions) throws(DemoError) {
     self.kit = kit
     self.options = options
-    guard let roster = kit.roster else { throw DemoError("the kit at \(kit.root) has no child register (respondent roster)") }
+    guard let roster = kit.roster else {
+      throw DemoError("the kit at \(kit.root) has no child register (respondent roster)")
+    }
     let catalog = ItemCatalog(kit: kit)
     self.catalog = catalog
     self.roster = try FormPlan(roster, catalog: catalog)
@@ -55,7 +57,8 @@ struct DemoRun {
     formulas = TruthFormulas(kit: kit, catalog: catalog)
     let forms = Self.evaluated.map { kit.instruments(for: $0).first?.formID ?? "" }
     evaluator = try IndicatorEvaluator(kit: kit, forms: forms)
-    counties = try DemoPopulation.counties(kit: kit, regions: options.regions, total: options.children, seed: options.seed)
+    counties = try DemoPopulation.counties(
+      kit: kit, regions: options.regions, total: options.children, seed: options.seed)
 
     let directory = options.outputDirectory
     do {
@@ -84,9 +87,14 @@ struct DemoRun {
     outputs[.roster] = try open(self.roster, layout: .plain)
     if let volunteer { outputs[.volunteer] = try open(volunteer, layout: .plain) }
     for respondent in [Respondent.child, .guardian, .teacher] {
-      if let plan = questionnaires[respondent] { outputs[respondent] = try open(plan, layout: options.layout) }
+      if let plan = questionnaires[respondent] {
+        outputs[respondent] = try open(plan, layout: options.layout)
+      }
     }
-    let log = options.errorRate > 0 ? try DemoCSVFile(directory: directory, name: "errors.csv", dialect: DemoDialect(encoding: .utf8)) : nil
+    let log =
+      options.errorRate > 0
+      ? try DemoCSVFile(
+        directory: directory, name: "errors.csv", dialect: DemoDialect(encoding: .utf8)) : nil
     injector = try ErrorInjector(rate: options.errorRate, seed: options.seed, log: log)
     truth = try DemoTruthWriter(directory: directory, kit: kit)
     files.append("truth.csv")

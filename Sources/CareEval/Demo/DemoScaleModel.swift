@@ -12,13 +12,17 @@ enum LatentGrid {
   }()
   static let cumulative: [Double] = {
     var sum = 0.0
-    return weights.map { sum += $0; return sum }
+    return weights.map {
+      sum += $0
+      return sum
+    }
   }()
 
   /// One draw of the offset.
   static func draw(_ random: inout DemoRandom) -> Double {
     let u = random.uniform()
-    var low = 0, high = cumulative.count - 1
+    var low = 0
+    var high = cumulative.count - 1
     while low < high {
       let middle = (low + high) / 2
       if cumulative[middle] > u { high = middle } else { low = middle + 1 }
@@ -73,7 +77,9 @@ struct ScaleModel: Sendable {
   /// (the latent is `mean` plus a `LatentGrid` offset): P(missing) and P(each score), the
   /// scores in ascending order. Items are independent given the latent; blanks are
   /// independent of the answers. Sums run in a fixed order, so results are reproducible.
-  func distribution(mean: Double) -> (missing: Double, scores: [(score: Double, probability: Double)]) {
+  func distribution(mean: Double) -> (
+    missing: Double, scores: [(score: Double, probability: Double)]
+  ) {
     // Item scores are whole numbers in every kit seen (Likert values, 0/1 quiz scores);
     // other values are rounded to 1/1000 so that sums can index an array.
     let scale = items.allSatisfy { $0.scored.allSatisfy { $0 == $0.rounded() } } ? 1.0 : 1000.0
@@ -104,7 +110,9 @@ struct ScaleModel: Sendable {
         }
       }
       for count in states.indices {
-        for sum in 0..<width where states[count][sum] > 0 { total[count][sum] += weight * states[count][sum] }
+        for sum in 0..<width where states[count][sum] > 0 {
+          total[count][sum] += weight * states[count][sum]
+        }
       }
     }
     var missing = 0.0
