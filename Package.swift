@@ -31,7 +31,7 @@ let package = Package(
     .executableTarget(
       name: "careeval",
       dependencies: [
-        "CareEval", "CSVStream", "SurveySchema", "SurveyIngest",
+        "CareEval", "CSVStream", "SurveySchema", "SurveyIngest", "SurveyScoring",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -87,6 +87,9 @@ public struct Evaluation: Sendable {
     } catch {
       throw EvaluationError(message: String(describing: error), isUsage: false)
     }
-    return EvaluationResult(scoring: sink.finish(), quality: quality, skippedFiles: skipped)
+    let scoring = sink.finish()
+    return EvaluationResult(
+      scoring: scoring, quality: quality, skippedFiles: skipped,
+      codebook: Codebook(kit: kit, columns: scoring.scores.columns))
   }
 }

@@ -11,12 +11,18 @@ public struct EvaluationResult: Sendable {
   public var quality: IngestSummary
   /// Files in the data folders that matched no form.
   public var skippedFiles: [Diagnostic]
+  /// The data dictionary of scores.csv (codebook.csv), when the kit is known.
+  public var codebook: Codebook?
 
   /// Creates a result.
-  public init(scoring: ScoringResult, quality: IngestSummary, skippedFiles: [Diagnostic] = []) {
+  public init(
+    scoring: ScoringResult, quality: IngestSummary, skippedFiles: [Diagnostic] = [],
+    codebook: Codebook? = nil
+  ) {
     self.scoring = scoring
     self.quality = quality
     self.skippedFiles = skippedFiles
+    self.codebook = codebook
   }
 
   /// The rows of estimates.csv.
@@ -34,8 +40,9 @@ public struct EvaluationResult: Sendable {
     quality.rejected > 0 || quality.hasUnreadableFiles || scoring.hasErrors
   }
 
-  /// Writes estimates.csv, scores.csv, reliability.csv, agreement.csv and quality.json
-  /// into `directory` (created if needed).
+  /// Writes estimates.csv, scores.csv, reliability.csv, agreement.csv, quality.json and
+  /// (when the kit is known) codebook.csv, the labels of scores.csv's columns, into
+  /// `directory` (created if needed).
   /// - Returns: the paths written.
   /// - Throws: `EvaluationError` when a file cannot be written.
   @discardableResult
@@ -53,6 +60,15 @@ public struct EvaluationResult: Sendable {
       throw EvaluationError(message: "\(path): cannot write the file (\(error.localizedDescription))", isUsage: false)
     }
     written.append(path)
+    if let codebook {
+      let codebookPath = (directory as NSString).appendingPathComponent("codebook.csv")
+      do {
+        try codebook.write(to: codebookPath)
+      } catch {
+        throw EvaluationError(message: error.description, isUsage: false)
+      }
+      written.append(codebookPath)
+    }
     return written
   }
 }

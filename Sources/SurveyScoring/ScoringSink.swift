@@ -18,7 +18,8 @@ public struct ScoringSink: ResponseSink, Sendable {
   let plan: ScoringPlan
   var children: UnitStore
   var volunteers: UnitStore
-  /// Per child, the register's weight (NaN when blank or not given).
+  /// Per child, the register's weight (NaN when blank or not given); empty until a
+  /// register row has a weight.
   var weights: [Double] = []
   /// Per child, where its register row is: an index into `registerFiles` and the
   /// spreadsheet row (0 = no register row), for locating design problems.
@@ -87,17 +88,22 @@ public struct ScoringSink: ResponseSink, Sendable {
     }
   }
 
-  /// Keeps a register row's weight and location.
+  /// Keeps a register row's weight and location. Weights are kept only once a
+  /// register row has one (a census needs none).
   private mutating func noteRegisterRow(_ response: Response, unit: Int, weightSlot: Int?) {
     let missing = children.count - registerRows.count
     if missing > 0 {
-      weights.append(contentsOf: repeatElement(.nan, count: missing))
       registerRows.append(contentsOf: repeatElement(0, count: missing))
       registerFileIndex.append(contentsOf: repeatElement(0, count: missing))
     }
     if let slot = weightSlot {
-      let value = slot < response.answers.count ? response.answers[slot].value : nil
-      weights[unit] = value.map(\.numberValue) ?? .nan
+      let weight = (slot < response.answers.count ? response.answers[slot].value : nil)?.numberValue ?? .nan
+      if !weight.isNaN || !weights.isEmpty {
+        if weights.count < children.count {
+          weights.append(contentsOf: repeatElement(.nan, count: children.count - weights.count))
+        }
+        weights[unit] = weight
+      }
     }
     let file = response.source.file
     let fileIndex = registerFiles.firstIndex(of: file) ?? registerFiles.count

@@ -134,8 +134,12 @@ import Testing
     try Self.run().write(to: second)
     #expect(written.map { ($0 as NSString).lastPathComponent } == [
       "estimates.csv", "scores.csv", "reliability.csv", "agreement.csv", "quality.json",
+      "codebook.csv",
     ])
-    for name in ["estimates.csv", "scores.csv", "reliability.csv", "agreement.csv"] {
+    for name in [
+      "estimates.csv", "scores.csv", "reliability.csv", "agreement.csv", "quality.json",
+      "codebook.csv",
+    ] {
       let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
       let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + name))
       #expect(a == b, "\(name) differs between runs")

@@ -5,9 +5,8 @@ import SurveySchema
 ///
 /// Memory is O(units): a few bytes per unit per stored field, never per row read.
 struct UnitStore: Sendable {
-  /// Unit index -> id, in order of first appearance.
-  private(set) var ids: [String] = []
-  private var index: [String: Int32] = [:]
+  /// The ids, in order of first appearance.
+  private var table = IDTable()
   /// Per unit, bit `f` set when a response of the kit's form `f` was accepted
   /// (`FormPlan.bit`).
   private(set) var formMask: [UInt32] = []
@@ -18,21 +17,21 @@ struct UnitStore: Sendable {
     columns = Array(repeating: CodeColumn(), count: columnCount)
   }
 
+  /// Unit index -> id, in order of first appearance.
+  var ids: [String] { table.ids }
+
   /// The number of units.
-  var count: Int { ids.count }
+  var count: Int { table.count }
 
   /// The index of a unit, or `nil` if it was never seen.
   func unit(ofID id: String) -> Int? {
-    index[id].map(Int.init)
+    table.index(of: id)
   }
 
   /// The index of a unit, interning its id when new.
   mutating func intern(_ id: String) -> Int {
-    if let known = index[id] { return Int(known) }
-    let unit = ids.count
-    ids.append(id)
-    index[id] = Int32(unit)
-    formMask.append(0)
+    let (unit, isNew) = table.intern(id)
+    if isNew { formMask.append(0) }
     return unit
   }
 
