@@ -180,9 +180,12 @@ struct HTMLPage {
       out.element("p", [:], entry.indicatorLabel)
       var figures = ReportFormat.value(cell.estimate, entry.kind)
       let interval = ReportFormat.interval(cell.ciLow, cell.ciHigh, entry.kind)
-      if !interval.isEmpty { figures += ReportFormat.parenthesised(t(.ci) + " " + level + " " + interval, language) }
-      var parts = [figures, t(.target) + " " + ReportFormat.target(cell.target, entry.kind)]
-      if let gap = cell.gap, gap > 0 { parts.append(t(.gap) + " " + ReportFormat.gap(gap, entry.kind, language)) }
+      let zh = language == .zh
+      if !interval.isEmpty {
+        figures += ReportFormat.parenthesised(level + (zh ? " 置信区间 " : " CI ") + interval, language)
+      }
+      var parts = [figures, (zh ? "目标 " : "target ") + ReportFormat.target(cell.target, entry.kind)]
+      if let gap = cell.gap, gap > 0 { parts.append((zh ? "差距 " : "gap ") + ReportFormat.gap(gap, entry.kind, language)) }
       parts.append("n = " + ReportFormat.count(cell.n))
       let q = ReportFormat.probability(cell.qValue)
       if !q.isEmpty { parts.append("q " + (q.hasPrefix("<") ? "< " + q.dropFirst() : "= " + q)) }
