@@ -40,7 +40,8 @@ extension ReportInput {
     let what =
       indicator.kind == .proportion
       ? "The share of \(units) for whom \(value)" : "The mean of \(value)"
-    return what + among + ". \(units.prefix(1).uppercased() + units.dropFirst()) with a missing answer are left out."
+    return what + among
+      + ". \(units.prefix(1).uppercased() + units.dropFirst()) with a missing answer are left out."
   }
 
   /// The regions the estimates mention and their ancestors, with zh/en names from
@@ -60,7 +61,9 @@ extension ReportInput {
       let node = kit.regions.node(code)
       let fallback = names[code] ?? ""
       var zh = node?.names["zh"] ?? node?.names[""] ?? fallback
-      if let parent = node?.parent.flatMap({ kit.regions.node($0) }), let parentName = parent.names["zh"] {
+      if let parent = node?.parent.flatMap({ kit.regions.node($0) }),
+        let parentName = parent.names["zh"]
+      {
         zh = qualified(zh, parent: parentName)
       }
       let en = node?.names["en"] ?? ""

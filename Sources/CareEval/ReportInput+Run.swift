@@ -56,10 +56,12 @@ extension ReportInput {
     let methods = ReportMethods(
       design: design, confidenceLevel: scoringOptions.confidenceLevel,
       minimumCount: scoringOptions.suppressionThreshold,
-      lonelyPSU: SurveyReports.LonelyPSURule(rawValue: scoringOptions.lonelyPSU.rawValue) ?? .adjust,
+      lonelyPSU: SurveyReports.LonelyPSURule(rawValue: scoringOptions.lonelyPSU.rawValue)
+        ?? .adjust,
       kitName: name, kitVersion: version)
     self.init(
-      indicators: Self.indicators(of: kit), regions: Self.regions(of: kit, estimates: scoring.estimates),
+      indicators: Self.indicators(of: kit),
+      regions: Self.regions(of: kit, estimates: scoring.estimates),
       estimates: scoring.estimates, groupLabels: Self.groupLabels(of: kit, by: scoringOptions.by),
       headline: headline, quality: Self.quality(ingest), methods: methods, options: options)
   }

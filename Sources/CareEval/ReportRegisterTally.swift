@@ -38,7 +38,9 @@ struct ReportRegisterTally: ResponseSink {
   init(kit: Kit) {
     let roster = kit.roster
     pairedSlot = roster?.index(ofQuestion: "paired")
-    strataSlot = roster.flatMap { roster in roster.strataField.flatMap { roster.index(ofQuestion: $0) } }
+    strataSlot = roster.flatMap { roster in
+      roster.strataField.flatMap { roster.index(ofQuestion: $0) }
+    }
     psuSlot = roster.flatMap { roster in roster.psuField.flatMap { roster.index(ofQuestion: $0) } }
   }
 

@@ -33,7 +33,8 @@ extension Evaluation {
       }
     }
     guard !files.isEmpty else {
-      throw EvaluationError(message: "no data files found in \(data.paths.joined(separator: ", "))", isUsage: true)
+      throw EvaluationError(
+        message: "no data files found in \(data.paths.joined(separator: ", "))", isUsage: true)
     }
     let quality: IngestSummary
     do {

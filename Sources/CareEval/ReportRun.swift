@@ -48,7 +48,9 @@ public struct ReportOutcome: Sendable {
   public var kitWarnings: [Diagnostic]
 
   /// Creates an outcome.
-  public init(report: GapReport, paths: [String], evaluation: EvaluationResult, kitWarnings: [Diagnostic] = []) {
+  public init(
+    report: GapReport, paths: [String], evaluation: EvaluationResult, kitWarnings: [Diagnostic] = []
+  ) {
     self.report = report
     self.paths = paths
     self.evaluation = evaluation
@@ -80,7 +82,8 @@ public enum ReportRun {
     let counts = tally.designCounts
     let input = ReportInput(
       kit: kit, evaluation: result,
-      register: ReportRegisterFacts(childrenPaired: tally.childrenPaired, strata: counts.strata, psus: counts.psus),
+      register: ReportRegisterFacts(
+        childrenPaired: tally.childrenPaired, strata: counts.strata, psus: counts.psus),
       scoringOptions: request.evaluation.scoring, options: request.report)
     let report: GapReport
     do {
@@ -91,7 +94,9 @@ public enum ReportRun {
     do {
       try report.writeAll(to: request.outputDirectory, formats: request.formats)
       // The paths as the user named the folder (`out/report.html`), for messages.
-      let paths = request.formats.map { (request.outputDirectory as NSString).appendingPathComponent($0.fileName) }
+      let paths = request.formats.map {
+        (request.outputDirectory as NSString).appendingPathComponent($0.fileName)
+      }
       return ReportOutcome(report: report, paths: paths, evaluation: result, kitWarnings: warnings)
     } catch {
       throw EvaluationError(message: error.message, isUsage: false)

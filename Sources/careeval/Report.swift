@@ -11,7 +11,8 @@ extension CareEvalCommand {
   /// `careeval report --kit K DATA --out DIR`: the gap report in every format.
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write the gap report: which regions fall short on what, by how much, how sure we are.",
+      abstract:
+        "Write the gap report: which regions fall short on what, by how much, how sure we are.",
       discussion: """
         Runs the whole evaluation (read and validate every data file once, score, estimate \
         per region with confidence intervals) and writes the report into --out: report.html \
@@ -30,15 +31,18 @@ extension CareEvalCommand {
 
     @Option(
       name: .customLong("input"),
-      help: ArgumentHelp("A data file for a form, whatever its name (repeatable).", valueName: "form=path"))
+      help: ArgumentHelp(
+        "A data file for a form, whatever its name (repeatable).", valueName: "form=path"))
     var inputs: [String] = []
 
-    @Option(help: ArgumentHelp("Where to write the report (created if missing).", valueName: "folder"))
+    @Option(
+      help: ArgumentHelp("Where to write the report (created if missing).", valueName: "folder"))
     var out: String
 
     @Option(
       name: .customLong("format"),
-      help: ArgumentHelp("Formats to write, comma-separated (default: all).", valueName: "html,md,json,csv,xlsx"))
+      help: ArgumentHelp(
+        "Formats to write, comma-separated (default: all).", valueName: "html,md,json,csv,xlsx"))
     var formatList: String?
 
     @Option(name: .customLong("lang"), help: "The report's language.")
@@ -51,37 +55,55 @@ extension CareEvalCommand {
         valueName: "province,city,county"))
     var levelList: String?
 
-    @Option(help: ArgumentHelp("A region's own report: that region and everything below it.", valueName: "code"))
+    @Option(
+      help: ArgumentHelp(
+        "A region's own report: that region and everything below it.", valueName: "code"))
     var region: String?
 
     @Option(
       help: ArgumentHelp(
-        "Break every estimate down by a register field (category, gender, age_band, …).", valueName: "field"))
+        "Break every estimate down by a register field (category, gender, age_band, …).",
+        valueName: "field"))
     var by: String?
 
-    @Option(help: ArgumentHelp("How many of the largest shortfalls to print and put in the headline.", valueName: "n"))
+    @Option(
+      help: ArgumentHelp(
+        "How many of the largest shortfalls to print and put in the headline.", valueName: "n"))
     var top = 10
 
-    @Option(name: .customLong("k"), help: ArgumentHelp("Suppress estimates with fewer respondents than this.", valueName: "N"))
+    @Option(
+      name: .customLong("k"),
+      help: ArgumentHelp("Suppress estimates with fewer respondents than this.", valueName: "N"))
     var suppression = 5
 
-    @Option(help: ArgumentHelp("Lonely-PSU rule for sample designs: adjust (default) or remove.", valueName: "RULE"))
+    @Option(
+      help: ArgumentHelp(
+        "Lonely-PSU rule for sample designs: adjust (default) or remove.", valueName: "RULE"))
     var lonely = "adjust"
 
-    @Option(name: .customLong("level-confidence"), help: ArgumentHelp("Confidence level of the intervals.", valueName: "L"))
+    @Option(
+      name: .customLong("level-confidence"),
+      help: ArgumentHelp("Confidence level of the intervals.", valueName: "L"))
     var confidence = 0.95
 
     @Option(
       name: .customLong("on-invalid"),
-      help: "What to do with a row whose only problems are invalid cells: reject the row, or blank the cells and keep it.")
+      help:
+        "What to do with a row whose only problems are invalid cells: reject the row, or blank the cells and keep it."
+    )
     var onInvalid: InvalidCellPolicy = .reject
 
     @Option(
       name: .customLong("encoding"),
-      help: ArgumentHelp("The encoding of every data file, if detection gets it wrong.", valueName: "utf8|utf8-bom|utf16le|utf16be|gb18030"))
+      help: ArgumentHelp(
+        "The encoding of every data file, if detection gets it wrong.",
+        valueName: "utf8|utf8-bom|utf16le|utf16be|gb18030"))
     var encodingName: String?
 
-    @Option(help: ArgumentHelp("The date today() gives in expressions (and the year of age bands).", valueName: "YYYY-MM-DD"))
+    @Option(
+      help: ArgumentHelp(
+        "The date today() gives in expressions (and the year of age bands).",
+        valueName: "YYYY-MM-DD"))
     var today: String?
 
     func validate() throws {
@@ -94,7 +116,9 @@ extension CareEvalCommand {
         throw ValidationError("--level-confidence must lie between 0 and 1, such as 0.95.")
       }
       guard suppression >= 1 else { throw ValidationError("--k must be at least 1.") }
-      guard SurveyScoring.LonelyPSURule(rawValue: lonely) != nil else { throw ValidationError("--lonely must be adjust or remove.") }
+      guard SurveyScoring.LonelyPSURule(rawValue: lonely) != nil else {
+        throw ValidationError("--lonely must be adjust or remove.")
+      }
       guard top >= 0 else { throw ValidationError("--top must be 0 or more.") }
       if let encodingName, TextEncoding(name: encodingName) == nil {
         let known = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
@@ -108,14 +132,18 @@ extension CareEvalCommand {
     func run() throws {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       let request = ReportRequest(
-        kitPath: kit, data: DataSet(data, explicit: try dataInputs()), outputDirectory: out, formats: try formats(),
+        kitPath: kit, data: DataSet(data, explicit: try dataInputs()), outputDirectory: out,
+        formats: try formats(),
         report: ReportOptions(language: language, levels: levels(), region: region, topCount: top),
         evaluation: EvaluationOptions(
           ingest: IngestOptions(
-            onInvalid: onInvalid, encoding: encodingName.flatMap(TextEncoding.init(name:)), today: today,
-            rejectsPath: (out as NSString).appendingPathComponent("rejects.csv"), progress: ValidateProgress.reporter()),
+            onInvalid: onInvalid, encoding: encodingName.flatMap(TextEncoding.init(name:)),
+            today: today,
+            rejectsPath: (out as NSString).appendingPathComponent("rejects.csv"),
+            progress: ValidateProgress.reporter()),
           scoring: ScoringOptions(
-            by: by, suppressionThreshold: suppression, lonelyPSU: SurveyScoring.LonelyPSURule(rawValue: lonely) ?? .adjust,
+            by: by, suppressionThreshold: suppression,
+            lonelyPSU: SurveyScoring.LonelyPSURule(rawValue: lonely) ?? .adjust,
             confidenceLevel: confidence, language: language.rawValue, today: today)))
       let outcome: ReportOutcome
       do {
@@ -126,10 +154,13 @@ extension CareEvalCommand {
         printToStandardError(error.description)
         throw error.isUsage ? ExitCode.validationFailure : ExitCode.failure
       }
-      for warning in outcome.kitWarnings where warning.severity == .warning { printToStandardError(warning.description) }
+      for warning in outcome.kitWarnings where warning.severity == .warning {
+        printToStandardError(warning.description)
+      }
       FileHandle.standardOutput.write(Data(ReportConsole.text(outcome, top: top).utf8))
       if outcome.hasDataProblems {
-        printToStandardError(ReportConsole.problems(outcome, rejects: request.evaluation.ingest.rejectsPath ?? ""))
+        printToStandardError(
+          ReportConsole.problems(outcome, rejects: request.evaluation.ingest.rejectsPath ?? ""))
         throw ExitCode.failure
       }
     }
@@ -138,20 +169,27 @@ extension CareEvalCommand {
     private func formats() throws -> [ReportOutput] {
       guard let formatList else { return ReportOutput.allCases }
       var formats: [ReportOutput] = []
-      for name in formatList.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-        let format = ReportOutput(rawValue: name == "markdown" ? "md" : name == "xls" ? "xlsx" : name)
+      for name in formatList.split(separator: ",").map({
+        $0.trimmingCharacters(in: .whitespaces).lowercased()
+      }) {
+        let format = ReportOutput(
+          rawValue: name == "markdown" ? "md" : name == "xls" ? "xlsx" : name)
         guard let format else {
           let known = ReportOutput.allCases.map(\.rawValue).joined(separator: ", ")
           throw ValidationError("Unknown format '\(name)' in --format; use some of: \(known).")
         }
         if !formats.contains(format) { formats.append(format) }
       }
-      guard !formats.isEmpty else { throw ValidationError("--format needs at least one format, e.g. html.") }
+      guard !formats.isEmpty else {
+        throw ValidationError("--format needs at least one format, e.g. html.")
+      }
       return formats
     }
 
     private func levels() -> [String] {
-      levelList?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
+      levelList?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty
+      } ?? []
     }
 
     /// The `--input FORM=PATH` files.
@@ -159,7 +197,8 @@ extension CareEvalCommand {
       try inputs.map { input in
         let parts = input.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-          throw ValidationError("--input takes FORM=PATH, e.g. --input child=data/wjx_123_0.csv (got '\(input)').")
+          throw ValidationError(
+            "--input takes FORM=PATH, e.g. --input child=data/wjx_123_0.csv (got '\(input)').")
         }
         return DataFile(path: parts[1], form: parts[0])
       }

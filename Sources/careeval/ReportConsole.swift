@@ -27,7 +27,8 @@ enum ReportConsole {
       lines.append(
         zh
           ? "数据有问题：共读取 \(summary.read) 行，拒收 \(summary.rejected) 行（报告“数据质量”一节按文件和规则列出）。"
-          : "data problems: \(summary.rejected) of \(summary.read) rows rejected (the report's data-quality section counts them by file and rule).")
+          : "data problems: \(summary.rejected) of \(summary.read) rows rejected (the report's data-quality section counts them by file and rule)."
+      )
     }
     for file in summary.files where file.failure != nil {
       lines.append("error: \(file.path): \(file.failure ?? "")")
@@ -39,7 +40,8 @@ enum ReportConsole {
     let scoringErrors = outcome.evaluation.scoring.diagnostics.filter { $0.severity == .error }
     lines += scoringErrors.prefix(6).map(\.description)
     if scoringErrors.count > 6 {
-      lines.append(zh ? "……另有 \(scoringErrors.count - 6) 个问题" : "… and \(scoringErrors.count - 6) more")
+      lines.append(
+        zh ? "……另有 \(scoringErrors.count - 6) 个问题" : "… and \(scoringErrors.count - 6) more")
     }
     if summary.rejected > 0 {
       lines.append(zh ? "每一行被拒收的数据及原因：\(rejects)" : "every rejected row and why: \(rejects)")

@@ -10,11 +10,13 @@ import Testing
     let data = dir.appendingPathComponent("data").path
     let out = dir.appendingPathComponent("out").path
     let demo = try CLIRunner.run([
-      "demo", "--out", data, "--children", "120", "--seed", "3", "--regions", "500000", "--errors", "0.1", "--quiet",
+      "demo", "--out", data, "--children", "120", "--seed", "3", "--regions", "500000", "--errors",
+      "0.1", "--quiet",
     ])
     #expect(demo.status == 0, "\(demo.stderr)")
     let result = try CLIRunner.run([
-      "report", "--kit", "surveys/aixin", data, "--out", out, "--format", "html,csv", "--lang", "en",
+      "report", "--kit", "surveys/aixin", data, "--out", out, "--format", "html,csv", "--lang",
+      "en",
       "--today", "2026-06-30",
     ])
     #expect(result.status == 1, "\(result.stderr)")
@@ -34,7 +36,8 @@ import Testing
     let dir = try CLIRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let roster = "surveys/tools/aixin_cases/roster.csv"
-    let result = try CLIRunner.run(["report", "--kit", "surveys/aixin", roster, "--out", dir.path] + extra)
+    let result = try CLIRunner.run(
+      ["report", "--kit", "surveys/aixin", roster, "--out", dir.path] + extra)
     #expect(result.status == 64, "\(extra): \(result.stderr)")
   }
 }

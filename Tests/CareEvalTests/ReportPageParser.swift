@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
@@ -21,7 +22,8 @@ final class ReportPageParser: NSObject, XMLParserDelegate {
   }
 
   func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+    qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
     self.attributes += attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -34,7 +36,9 @@ final class ReportPageParser: NSObject, XMLParserDelegate {
     cell? += string
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+  ) {
     if name == "td" || name == "th", let text = cell {
       row?.append(text)
       cell = nil

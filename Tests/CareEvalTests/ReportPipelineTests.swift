@@ -53,7 +53,9 @@ import Testing
   }
 
   static func temporaryFolder() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("careeval-report-\(UUID().uuidString)").path
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "careeval-report-\(UUID().uuidString)"
+    ).path
   }
 
   /// estimates.csv as read back by CSVStream.
@@ -79,8 +81,9 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: out) }
     let outcome = try ReportRun.run(Self.request(language, into: out, data: data))
     #expect(!outcome.hasDataProblems)
-    #expect(outcome.paths.map { URL(fileURLWithPath: $0).lastPathComponent }
-      == ["report.html", "report.md", "report.json", "estimates.csv", "report.xlsx"])
+    #expect(
+      outcome.paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+        == ["report.html", "report.md", "report.json", "estimates.csv", "report.xlsx"])
 
     let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
     let page = ReportPageParser(html)
@@ -94,7 +97,8 @@ import Testing
 
     let kit = Kit.load(from: Self.kitPath).kit
     let code = language.rawValue
-    let labels = Dictionary(uniqueKeysWithValues: kit.indicators.map { ($0.name, $0.labels[code] ?? $0.name) })
+    let labels = Dictionary(
+      uniqueKeysWithValues: kit.indicators.map { ($0.name, $0.labels[code] ?? $0.name) })
     let kinds = Dictionary(uniqueKeysWithValues: kit.indicators.map { ($0.name, $0.kind) })
     let categories = try #require(kit.roster?.choiceList(named: "category"))
     // Region rows, then breakdown-group rows: two tables, each with its header row.
@@ -112,20 +116,25 @@ import Testing
       let indicator = try #require(row["indicator"])
       let wholeSet = language == .zh ? "全部数据" : "Whole data set"
       let region = try #require(row["region_code"])
-      var place = try #require(region == "all" ? wholeSet : Self.regionName(region, kit: kit, language: language))
+      var place = try #require(
+        region == "all" ? wholeSet : Self.regionName(region, kit: kit, language: language))
       if let group = row["group"], !group.isEmpty {
-        let choice = try #require(categories.choice(named: String(group.dropFirst("category=".count))))
+        let choice = try #require(
+          categories.choice(named: String(group.dropFirst("category=".count))))
         place += " · " + (choice.labels[code] ?? choice.name)
       }
       let estimate = try #require(Double(row["estimate"] ?? ""))
       let shown = kinds[indicator] == .mean ? estimate : estimate * 100
       let halfStep = kinds[indicator] == .mean ? 0.005 : 0.05
       let listed = rows.contains { cells in
-        guard cells.count > 5, cells[1] == labels[indicator], cells[2] == place else { return false }
+        guard cells.count > 5, cells[1] == labels[indicator], cells[2] == place else {
+          return false
+        }
         let number = Double(cells[5].replacingOccurrences(of: "%", with: "")) ?? .nan
         return abs(number - shown) <= halfStep + 1e-9
       }
-      #expect(listed, "\(indicator) in \(place) (\(row["status"] ?? "")) is not in the shortfall list")
+      #expect(
+        listed, "\(indicator) in \(place) (\(row["status"] ?? "")) is not in the shortfall list")
     }
   }
 
