@@ -58,38 +58,66 @@ public struct Evaluation: Sendable {
   ///   temporary files). Problems inside data files do not throw: they are in the
   ///   result's quality summary and diagnostics.
   public func run() throws(EvaluationError) -> EvaluationResult {
+    var nobody = DiscardingSink()
+    return try run(observing: &nobody)
+  }
+
+  /// Runs the pipeline as `run()` does, and also shows every accepted response to
+  /// `observer` (after the scoring sink has it), in the order and with the replacement
+  /// rule of `ResponseSink`, so a caller can count what the estimates do not say
+  /// (children paired, strata and PSUs) without reading any file a second time.
+  /// - Parameter observer: a sink that sees every accepted response, the registers' too.
+  /// - Returns: as `run()`.
+  /// - Throws: `EvaluationError`, as `run()`.
+  public func run<Observer: ResponseSink>(observing observer: inout Observer)
+    throws(EvaluationError) -> EvaluationResult
+  {
     var scoringOptions = options.scoring
     if scoringOptions.today == nil { scoringOptions.today = options.ingest.today }
-    var sink: ScoringSink
+    let scoring: ScoringSink
     do {
-      sink = try ScoringSink(kit: kit, options: scoringOptions)
+      scoring = try ScoringSink(kit: kit, options: scoringOptions)
     } catch {
       throw EvaluationError(error)
     }
+    var sink = ObservedSink(scoring: scoring, observer: observer)
     let ingestion = Ingestion(kit: kit, options: options.ingest)
-    let quality: IngestSummary
+    var files = data.explicit
     var skipped: [Diagnostic] = []
-    do {
-      var files = data.explicit
-      if !data.paths.isEmpty {
+    if !data.paths.isEmpty {
+      do {
         let match = try ingestion.dataFiles(for: data.paths)
         files += match.files
         skipped = match.skipped
+      } catch {
+        throw EvaluationError(error)
       }
-      guard !files.isEmpty else {
-        throw EvaluationError(message: "no data files found in \(data.paths.joined(separator: ", "))", isUsage: true)
-      }
-      quality = try ingestion.run(files, into: &sink)
-    } catch let error as IngestError {
-      throw EvaluationError(error)
-    } catch let error as EvaluationError {
-      throw error
-    } catch {
-      throw EvaluationError(message: String(describing: error), isUsage: false)
     }
-    let scoring = sink.finish()
+    guard !files.isEmpty else {
+      throw EvaluationError(
+        message: "no data files found in \(data.paths.joined(separator: ", "))", isUsage: true)
+    }
+    let quality: IngestSummary
+    do {
+      quality = try ingestion.run(files, into: &sink)
+    } catch {
+      throw EvaluationError(error)
+    }
+    observer = sink.observer
+    let result = sink.scoring.finish()
     return EvaluationResult(
-      scoring: scoring, quality: quality, skippedFiles: skipped,
-      codebook: Codebook(kit: kit, columns: scoring.scores.columns))
+      scoring: result, quality: quality, skippedFiles: skipped,
+      codebook: Codebook(kit: kit, columns: result.scores.columns))
+  }
+}
+
+/// Passes each response to the scoring sink, then to an observer.
+struct ObservedSink<Observer: ResponseSink>: ResponseSink {
+  var scoring: ScoringSink
+  var observer: Observer
+
+  mutating func accept(_ response: Response, of instrument: Instrument) {
+    scoring.accept(response, of: instrument)
+    observer.accept(response, of: instrument)
   }
 }
