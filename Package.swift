@@ -31,9 +31,14 @@ let package = Package(
     .executableTarget(
       name: "careeval",
       dependencies: [
-        "CareEval", "CSVStream", "SurveySchema", "SurveyIngest",
+        "CareEval", "CSVStream", "SurveySchema", "SurveyIngest", "SurveyScoring",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+
+    // A worked example of the library API (`swift run CompareCategories`).
+    .executableTarget(
+      name: "CompareCategories", dependencies: ["CareEval", "SurveySchema", "SurveyScoring"],
+      path: "Examples/CompareCategories"),
 
     // One test target per library module.
     .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream"], resources: [.copy("Fixtures")]),
@@ -43,7 +48,7 @@ let package = Package(
     .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CareEvalTests", dependencies: ["CareEval"], resources: [.copy("Fixtures")]),
     // The command line as a user runs it (the built executable, through Process).
-    .testTarget(name: "CLITests", dependencies: ["careeval"]),
+    .testTarget(name: "CLITests", dependencies: ["careeval", "CompareCategories"]),
   ],
   swiftLanguageModes: [.v6]
 )

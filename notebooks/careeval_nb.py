@@ -35,9 +35,13 @@ REPO = repo_root()
 KIT = Path(os.environ.get("CAREEVAL_KIT", REPO / "surveys" / "aixin"))
 WORK = Path(os.environ.get("CAREEVAL_WORK", REPO / "notebooks" / "work"))
 
-# The demo the notebooks analyse: big enough for county estimates, quick to make.
-DEMO_CHILDREN = 2400
+# The demo the notebooks analyse: two provinces (Chongqing's 38 counties and
+# Ningxia's 22), enough children for county estimates, 1% of rows with an injected
+# error so that rejects.csv has something to show; quick to make.
+DEMO_CHILDREN = 3000
 DEMO_SEED = 2026
+DEMO_REGIONS = "500000,640000"
+DEMO_ERRORS = 0.01
 
 
 def careeval_executable() -> Path:
@@ -110,22 +114,31 @@ class Run:
 
 
 def demo_run(refresh: bool = False, by: str | None = None, echo: bool = False) -> Run:
-    """Makes (once) the demo data and runs `careeval score` and `careeval report` on it.
+    """Makes (once) the demo data, then runs `careeval score` and `careeval report` on it
+    into notebooks/work/out (or out-by-FIELD with a breakdown `by`).
 
-    The outputs are reused while they are newer than the careeval executable;
-    `refresh=True` makes them again. With CAREEVAL_DATA set, that folder is
-    evaluated instead of the demo data.
+    Data and outputs are reused while they are newer than the careeval executable;
+    `refresh=True` makes them again. With CAREEVAL_DATA set, that folder is evaluated
+    instead of the demo data.
     """
     executable = careeval_executable()
+
+    def fresh(marker: Path) -> bool:
+        return not refresh and marker.exists() and marker.stat().st_mtime > executable.stat().st_mtime
+
     own_data = os.environ.get("CAREEVAL_DATA")
     data = Path(own_data) if own_data else WORK / "demo-data"
+    if not own_data and not fresh(data / ".complete"):
+        shutil.rmtree(data, ignore_errors=True)
+        careeval(
+            "demo", "--kit", KIT, "--out", data, "--children", DEMO_CHILDREN, "--seed", DEMO_SEED,
+            "--regions", DEMO_REGIONS, "--errors", DEMO_ERRORS, "--quiet", echo=echo,
+        )
+        (data / ".complete").touch()
     out = WORK / ("out" if by is None else f"out-by-{by}")
     done = out / ".complete"
-    if not refresh and done.exists() and done.stat().st_mtime > executable.stat().st_mtime:
+    if fresh(done) and (own_data or done.stat().st_mtime >= (data / ".complete").stat().st_mtime):
         return Run(data, out)
-    if not own_data:
-        shutil.rmtree(data, ignore_errors=True)
-        careeval("demo", "--kit", KIT, "--out", data, "--children", DEMO_CHILDREN, "--seed", DEMO_SEED, echo=echo)
     shutil.rmtree(out, ignore_errors=True)
     breakdown = [] if by is None else ["--by", by]
     careeval("score", "--kit", KIT, data, "--out", out, *breakdown, ok=(0, 1), echo=echo)
@@ -150,8 +163,41 @@ def read_estimates(path: Path) -> pd.DataFrame:
 
 
 def read_codebook(path: Path) -> pd.DataFrame:
-    """codebook.csv: one row per scores.csv column (variable, labels, type, values)."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    """codebook.csv: one row per scores.csv column (variable, labels, type, values).
+
+    When a careeval build does not write codebook.csv yet, the labels are taken from
+    the kit's sheets instead (with the same columns), and a note says so.
+    """
+    if Path(path).exists():
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    print(f"note: {Path(path).name} was not written by this careeval build; labels come from the kit's sheets")
+    return _codebook_from_kit(Path(path).with_name("scores.csv"))
+
+
+def _codebook_from_kit(scores_path: Path) -> pd.DataFrame:
+    columns = pd.read_csv(scores_path, nrows=0).columns
+    scales = read_kit_sheet("scales.csv").set_index("name")
+    indicators = read_kit_sheet("indicators.csv").set_index("name")
+    choices = read_kit_sheet("roster/choices.csv")
+    category = choices[choices["list_name"] == "category"]
+    rows = []
+    for name in columns:
+        row = {"variable": name, "label::zh": "", "label::en": "", "type": "text", "values": ""}
+        base = name.removesuffix("_band")
+        if name == "categories":
+            row.update({"label::zh": "儿童类别", "label::en": "Child categories", "type": "select_multiple"})
+            row["values"] = "; ".join(f"{c}={z}|{e}" for c, z, e in zip(category["name"], category["label::zh"], category["label::en"]))
+        elif name == "region":
+            row.update({"label::zh": "所在地区代码", "label::en": "Region code", "type": "select_one"})
+        elif name in scales.index or base in scales.index:
+            row.update({"label::zh": scales.loc[base, "label::zh"], "label::en": scales.loc[base, "label::en"]})
+            row["type"] = "decimal" if name in scales.index else "integer"
+        elif name in indicators.index:
+            row.update({"label::zh": indicators.loc[name, "label::zh"], "label::en": indicators.loc[name, "label::en"]})
+            row["type"] = "integer" if indicators.loc[name, "kind"] == "proportion" else "decimal"
+            row["values"] = "1=是|yes; 0=否|no" if row["type"] == "integer" else ""
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
 def value_labels(codebook: pd.DataFrame, variable: str, language: str = "en") -> dict[str, str]:

@@ -3,6 +3,7 @@
     python notebooks/run_all.py                 # run all notebooks/*.ipynb in name order
     python notebooks/run_all.py 02-regional-gaps.ipynb
     python notebooks/run_all.py --strip         # remove outputs before committing
+    python notebooks/run_all.py --keep work/executed   # also save the executed copies
 
 Each notebook runs in a fresh Python kernel of this interpreter, with the
 notebooks folder as working directory, and fails on the first cell that raises.
@@ -15,12 +16,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -72,7 +75,7 @@ def hermetic_jupyter_environment(scratch: Path) -> None:
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
 
 
-def run(path: Path, timeout: int) -> str | None:
+def run(path: Path, timeout: int, keep: Path | None = None, sockets: Path | None = None) -> str | None:
     """Runs one notebook; returns None when it ran through, else the error text."""
     nb = nbformat.read(path, as_version=4)
     stored = stored_outputs(nb)
@@ -81,8 +84,11 @@ def run(path: Path, timeout: int) -> str | None:
             f"{path.name} was saved with outputs (code cells {', '.join(map(str, stored))}); "
             f"run `python notebooks/run_all.py --strip` before committing"
         )
+    # Local sockets rather than TCP ports: nothing listens on the network.
+    manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets or path.parent / "kernel"))
     client = NotebookClient(
         nb,
+        km=manager,
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
@@ -90,7 +96,13 @@ def run(path: Path, timeout: int) -> str | None:
     try:
         client.execute()
     except CellExecutionError as error:
-        return str(error)
+        return re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # tracebacks come coloured
+    finally:
+        if manager.has_kernel:  # a kernel manager passed in is not shut down by nbclient
+            manager.shutdown_kernel()
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, keep / path.name)
     return None
 
 
@@ -99,6 +111,7 @@ def main() -> int:
     parser.add_argument("notebooks", nargs="*", help="notebooks to run (default: every *.ipynb here)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell (default 300)")
     parser.add_argument("--strip", action="store_true", help="remove outputs and execution counts, run nothing")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="also write the executed notebooks (with outputs) into DIR")
     args = parser.parse_args()
 
     paths = notebooks(args.notebooks)
@@ -112,7 +125,7 @@ def main() -> int:
         hermetic_jupyter_environment(Path(scratch))
         for path in paths:
             started = time.monotonic()
-            error = run(path, args.timeout)
+            error = run(path, args.timeout, args.keep, Path(scratch) / "kernel")
             seconds = time.monotonic() - started
             if error is None:
                 passed += 1

@@ -59,7 +59,13 @@ for dir in "${report_dirs[@]}"; do
     echo "$dest/html-390.png $dest/html-1280.png $dest/report-html.pdf"
   fi
   if [ -f "$dir/report.xlsx" ]; then
-    soffice --headless -env:UserInstallation="file://$tmp/lo" --convert-to pdf \
+    # A big workbook (a national data set's Estimates sheet runs to thousands of
+    # pages) is printed in part: its first pages show Summary and Shortfalls.
+    filter=pdf
+    if [ "$(stat -c %s "$dir/report.xlsx")" -gt 1000000 ]; then
+      filter='pdf:calc_pdf_Export:{"PageRange":{"type":"string","value":"1-8"}}'
+    fi
+    soffice --headless -env:UserInstallation="file://$tmp/lo" --convert-to "$filter" \
       --outdir "$tmp" "$dir/report.xlsx" >/dev/null 2>&1
     mv "$tmp/report.pdf" "$dest/report-xlsx.pdf"
     pdftoppm -r 60 -png -f 1 -l 4 "$dest/report-xlsx.pdf" "$dest/xlsx"

@@ -40,7 +40,8 @@ extension ReportInput {
     let what =
       indicator.kind == .proportion
       ? "The share of \(units) for whom \(value)" : "The mean of \(value)"
-    return what + among + ". \(units.prefix(1).uppercased() + units.dropFirst()) with a missing answer are left out."
+    return what + among
+      + ". \(units.prefix(1).uppercased() + units.dropFirst()) with a missing answer are left out."
   }
 
   /// The regions the estimates mention and their ancestors, with zh/en names from
@@ -59,7 +60,12 @@ extension ReportInput {
     for code in wanted.sorted() {
       let node = kit.regions.node(code)
       let fallback = names[code] ?? ""
-      let zh = node?.names["zh"] ?? node?.names[""] ?? fallback
+      var zh = node?.names["zh"] ?? node?.names[""] ?? fallback
+      if let parent = node?.parent.flatMap({ kit.regions.node($0) }),
+        let parentName = parent.names["zh"]
+      {
+        zh = qualified(zh, parent: parentName)
+      }
       let en = node?.names["en"] ?? ""
       let level =
         node?.level.rawValue ?? estimates.first { $0.regionCode == code }?.level
@@ -70,6 +76,18 @@ extension ReportInput {
           parent: node?.parent ?? RegionCode.parent(of: code)))
     }
     return regions
+  }
+
+  /// A grouping row's name made readable on its own: GB/T 2260 names some
+  /// city-level rows only `市辖区` or `县` (Chongqing's 500100 and 500200), which
+  /// in a list of cities reads `重庆市辖区` and `重庆市辖县`.
+  static func qualified(_ name: String, parent: String) -> String {
+    switch name {
+    case "市辖区": return parent + "辖区"
+    case "县": return parent + "辖县"
+    case "省直辖县级行政区划", "自治区直辖县级行政区划": return parent + "直辖县级行政区划"
+    default: return name
+    }
   }
 
   /// Labels of a breakdown (`--by`): the field under its own name (`category`) and

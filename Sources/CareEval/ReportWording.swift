@@ -67,7 +67,8 @@ struct ReportWording {
   /// `count-selected(${q}) > 0` (or `>= 1`): at least one option ticked.
   private func anyTicked(_ op: BinaryOperator, _ left: Expression, _ right: Expression) -> String? {
     guard case .call("count-selected", let arguments, _) = left, arguments.count == 1,
-      case .number(let bound, _) = right, (op == .greater && bound == 0) || (op == .greaterOrEqual && bound == 1)
+      case .number(let bound, _) = right,
+      (op == .greater && bound == 0) || (op == .greaterOrEqual && bound == 1)
     else { return nil }
     let field = words(arguments[0], context: 7)
     return zh ? field + "至少选了一项" : "at least one option is ticked in " + field

@@ -23,10 +23,14 @@ extension GapReport {
     for entry in entries.prefix(max(0, limit)) {
       let cell = entry.cell
       // Chinese region names carry their level (省, 市, 县, 区).
-      let place = zh ? cell.regionName : cell.regionName + " (" + levelName(cell.level, language) + ")"
+      let place =
+        zh ? cell.regionName : cell.regionName + " (" + levelName(cell.level, language) + ")"
       var figures = [ReportFormat.value(cell.estimate, entry.kind)]
       let interval = ReportFormat.interval(cell.ciLow, cell.ciHigh, entry.kind)
-      if !interval.isEmpty { figures[0] += ReportFormat.parenthesised("\(level) CI \(interval)", language) }
+      if !interval.isEmpty {
+        figures[0] += ReportFormat.parenthesised(
+          level + (zh ? " 置信区间 " : " CI ") + interval, language)
+      }
       let target = ReportFormat.target(cell.target, entry.kind)
       let gap = ReportFormat.gap(cell.gap, entry.kind, language)
       figures += zh ? ["目标 \(target)", "差距 \(gap)"] : ["target \(target)", "gap \(gap)"]

@@ -6,13 +6,17 @@ extension HTMLPage {
     out.element("h2", [:], t(.leagueTables))
     out.element("p", ["class": "note"], t(.leagueNote))
     for league in report.leagueTables {
-      out.element("h3", [:], levelName(league.level, language))
+      out.element("h3", [:], heading(levelName(league.level, language)))
       let statuses = StatusStyle.legendOrder
       let headers = [TableCell.number(t(.rank)), TableCell(text: t(.region))] + statuses.map { TableCell.number($0.symbol + " " + $0.label(language)) }
       let rows = league.rows.map { row in
         [TableCell.number("\(row.rank)"), TableCell(text: row.regionName)] + statuses.map { TableCell.number("\(row.counts[$0])") }
       }
-      table(headers, rows)
+      table(headers, Array(rows.prefix(Self.openRows)))
+      if rows.count > Self.openRows {
+        let rest = Array(rows.dropFirst(Self.openRows))
+        collapsed(language == .zh ? "其余 \(rest.count) 个地区" : "\(rest.count) more regions") { $0.table(headers, rest) }
+      }
     }
     out.close("section")
   }
@@ -21,12 +25,18 @@ extension HTMLPage {
     out.open("section", ["id": "drill-down"])
     out.element("h2", [:], t(.drillDown))
     out.element("p", ["class": "note"], t(.drillDownNote))
-    for node in report.drillDown { drill(node) }
+    // A big tree opens its top level only; each region below opens on a click.
+    let openAll = Self.count(report.drillDown) <= Self.crowdedLevel
+    for node in report.drillDown { drill(node, open: true, openAll: openAll) }
     out.close("section")
   }
 
-  private mutating func drill(_ node: DrillNode) {
-    out.open("details", ["open": "open"])
+  private static func count(_ nodes: [DrillNode]) -> Int {
+    nodes.reduce(0) { $0 + 1 + count($1.children) }
+  }
+
+  private mutating func drill(_ node: DrillNode, open: Bool, openAll: Bool) {
+    out.open("details", open || openAll ? ["open": "open"] : [:])
     out.open("summary")
     out.write(node.regionName + " · " + levelName(node.level, language))
     if node.isShown {
@@ -39,7 +49,7 @@ extension HTMLPage {
       let rows = node.cells.map { [TableCell(text: labels[$0.indicator] ?? $0.indicator)] + valueCells($0) }
       table(headers, rows)
     }
-    for child in node.children { drill(child) }
+    for child in node.children { drill(child, open: false, openAll: openAll) }
     out.close("details")
   }
 
@@ -78,9 +88,24 @@ extension HTMLPage {
     }
     if !quality.responseRates.isEmpty {
       out.element("h3", [:], t(.responseRates))
-      table(
-        [TableCell(text: t(.instrument)), TableCell(text: t(.region)), TableCell(text: t(.level)), .number(t(.expected)), .number(t(.received)), .number(t(.responseRate))],
-        quality.responseRates.map { [TableCell(text: $0.instrumentLabel), TableCell(text: $0.regionName), TableCell(text: levelName($0.level, language)), .number(ReportFormat.count($0.expected)), .number(ReportFormat.count($0.received)), .number(ReportFormat.rate($0.rate))] })
+      let headers = [TableCell(text: t(.instrument)), TableCell(text: t(.region)), TableCell(text: t(.level)), .number(t(.expected)), .number(t(.received)), .number(t(.responseRate))]
+      func row(_ rate: ResponseRateLine) -> [TableCell] {
+        [TableCell(text: rate.instrumentLabel), TableCell(text: rate.regionName), TableCell(text: levelName(rate.level, language)), .number(ReportFormat.count(rate.expected)), .number(ReportFormat.count(rate.received)), .number(ReportFormat.rate(rate.rate))]
+      }
+      // Many regions: the top two levels open, the rest on a click.
+      let top = Set(report.scope.levels.prefix(2))
+      let crowded = quality.responseRates.count > Self.openRows
+      let open = crowded ? quality.responseRates.filter { top.contains($0.level) } : quality.responseRates
+      table(headers, open.map(row))
+      if crowded {
+        let rest = quality.responseRates.filter { !top.contains($0.level) }.map(row)
+        if !rest.isEmpty {
+          let levels = report.scope.levels.dropFirst(2).map { levelName($0, language) }.joined(separator: language == .zh ? "、" : ", ")
+          collapsed(levels + ReportFormat.colon(language) + (language == .zh ? "\(rest.count) 行" : "\(rest.count) rows")) {
+            $0.table(headers, rest)
+          }
+        }
+      }
     }
     out.element("h3", [:], t(.suppressedCells))
     out.element("p", [:], suppressedSentence)

@@ -60,8 +60,16 @@ enum HTMLStyle {
     dl.meta dt{color:var(--muted)}
     dl.meta dd{margin:0}
     footer{color:var(--muted);font-size:.85em;border-top:1px solid var(--rule);margin-top:32px;padding:12px 16px 24px}
+    .cards{list-style:none;margin:8px 0;padding:0;display:none}
+    .cards li{border:1px solid var(--rule);border-radius:6px;padding:6px 10px;margin:0 0 8px}
+    .cards p{margin:2px 0}
+    .cards .ct{font-weight:600}
+    .cards .rk{display:inline-block;min-width:1.6em;color:var(--muted)}
+    .cards .cv{font-variant-numeric:tabular-nums;color:var(--ink);font-size:.92em}
+    details.more{border-left:none;padding-left:0}
+    details.more summary{font-weight:400;color:#0B5394}
     @media (max-width:600px){body{font-size:15px}nav ol{columns:1}h1{font-size:1.35em}
-    th,td{padding:3px 6px}}
+    th,td{padding:3px 6px}.cards{display:block}.wide{display:none}}
 
     """
 
@@ -80,6 +88,9 @@ enum HTMLStyle {
     svg.heat{max-width:100%}
     details{border-left:none;padding-left:0}
     summary{list-style:none}
+    .cards{display:none}
+    .wide{display:block}
+    .hint{display:none}
     }
 
     """

@@ -162,6 +162,50 @@ struct HTMLPage {
     cell.group.isEmpty ? cell.regionName : cell.regionName + " · " + cell.groupLabel
   }
 
+  /// The worst shortfalls as cards, for phones (the table is shown on wider screens
+  /// and in print): status, region, indicator, then the figures.
+  mutating func shortfallCards(_ entries: [ShortfallEntry]) {
+    let level = ReportFormat.percent(report.methods.confidenceLevel, decimals: 0)
+    out.open("ol", ["class": "cards"])
+    for entry in entries {
+      let cell = entry.cell
+      out.open("li")
+      out.open("p", ["class": "ct"])
+      out.element("span", ["class": "rk"], "\(entry.rank)")
+      out.element("span", ["class": "sw " + StatusStyle.cssClass(cell.status)], cell.status.symbol)
+      out.write(" " + cell.status.label(language) + " · ")
+      out.element("strong", [:], regionText(cell))
+      out.write(ReportFormat.parenthesised(Self.cardLevel(cell.level, language), language))
+      out.close("p")
+      out.element("p", [:], entry.indicatorLabel)
+      var figures = ReportFormat.value(cell.estimate, entry.kind)
+      let interval = ReportFormat.interval(cell.ciLow, cell.ciHigh, entry.kind)
+      let zh = language == .zh
+      if !interval.isEmpty {
+        figures += ReportFormat.parenthesised(level + (zh ? " 置信区间 " : " CI ") + interval, language)
+      }
+      var parts = [figures, (zh ? "目标 " : "target ") + ReportFormat.target(cell.target, entry.kind)]
+      if let gap = cell.gap, gap > 0 { parts.append((zh ? "差距 " : "gap ") + ReportFormat.gap(gap, entry.kind, language)) }
+      parts.append("n = " + ReportFormat.count(cell.n))
+      let q = ReportFormat.probability(cell.qValue)
+      if !q.isEmpty { parts.append("q " + (q.hasPrefix("<") ? "< " + q.dropFirst() : "= " + q)) }
+      out.element("p", ["class": "cv"], parts.joined(separator: " · "))
+      out.close("li")
+    }
+    out.close("ol")
+  }
+
+  /// `县级` / `county`: a level after a region's name (`临海市（县级）`).
+  static func cardLevel(_ level: String, _ language: ReportLanguage) -> String {
+    guard language == .zh else { return levelName(level, language) }
+    switch level {
+    case "province": return "省级"
+    case "city": return "市级"
+    case "county": return "县级"
+    default: return levelName(level, language)
+    }
+  }
+
   mutating func shortfallTable(_ entries: [ShortfallEntry]) {
     let headers = [TableCell.number(t(.rank)), TableCell(text: t(.indicator)), TableCell(text: t(.region)), TableCell(text: t(.level))] + valueHeaders
     let rows = entries.map { entry in

@@ -124,8 +124,6 @@ struct MarkdownPage {
       line()
     } else {
       shortfallTable(head.worstShortfalls)
-      line(Self.escape(t(.rankNote)))
-      line()
     }
   }
 

@@ -3,7 +3,9 @@ import SurveyScoring
 extension ReportBuilder {
   /// Every shortfall and possible shortfall in scope, ranked.
   ///
-  /// Order: `shortfall` before `possible_shortfall` (certainty); then the larger
+  /// Order: region rows before breakdown-group rows (so the regions' ranks run
+  /// 1, 2, 3… and the headline's worst shortfalls are the top of the list); then
+  /// `shortfall` before `possible_shortfall` (certainty); then the larger
   /// relative gap (``relativeGap(of:kind:)``); then the smaller q-value (a missing
   /// q-value last); then the larger n; then kit order of the indicator, level
   /// order, region code and group, so ties never depend on the input order.
@@ -24,6 +26,7 @@ extension ReportBuilder {
           relativeGap: Self.relativeGap(of: cell, kind: kind)))
     }
     entries.sort { a, b in
+      if a.cell.group.isEmpty != b.cell.group.isEmpty { return a.cell.group.isEmpty }
       let tierA = a.cell.status == .shortfall ? 0 : 1
       let tierB = b.cell.status == .shortfall ? 0 : 1
       if tierA != tierB { return tierA < tierB }

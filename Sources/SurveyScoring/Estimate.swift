@@ -16,9 +16,11 @@ public enum ShortfallStatus: String, Sendable, Hashable, CaseIterable, Codable {
 /// Proportions are in [0, 1]. `nil` means NA and is written as a blank cell.
 /// A suppressed row keeps `n`, `target` and `status` only.
 public struct Estimate: Sendable, Hashable, Codable {
+  /// The indicator's name (indicators.csv).
   public var indicator: String
   /// Region code, or `all` for the whole data set.
   public var regionCode: String
+  /// The region's name in the run's language, or the code when it has none.
   public var regionName: String
   /// `province`, `city`, `county`, … or `all`.
   public var level: String
@@ -26,17 +28,26 @@ public struct Estimate: Sendable, Hashable, Codable {
   public var group: String
   /// Unweighted respondent count n_d.
   public var n: Int
+  /// The (weighted) proportion or mean (STATISTICS.md §2).
   public var estimate: Double?
+  /// Its standard error (§3).
   public var se: Double?
+  /// The lower bound of the confidence interval (§5).
   public var ciLow: Double?
+  /// The upper bound of the confidence interval (§5).
   public var ciHigh: Double?
   /// Degrees of freedom; not always an integer (STATISTICS.md §8).
   public var df: Double?
+  /// The target that applies in this region, if any (targets.csv, inherited from the nearest ancestor).
   public var target: Double?
+  /// The shortfall status (§7).
   public var status: ShortfallStatus
+  /// The one-sided p-value of "worse than the target" (§6).
   public var pValue: Double?
+  /// The Benjamini–Hochberg adjusted p-value within the row's family (§6).
   public var qValue: Double?
 
+  /// Creates a row.
   public init(
     indicator: String, regionCode: String, regionName: String, level: String, group: String = "",
     n: Int, estimate: Double?, se: Double?, ciLow: Double?, ciHigh: Double?, df: Double?,

@@ -51,9 +51,11 @@ public struct ScoringSummary: Sendable, Hashable, Codable {
   public var responses: [String: Int]
   /// The variance method: `none` (census) or `taylor`.
   public var designMode: String
-  /// Whether the design has PSUs, strata and weights.
+  /// Whether the design has strata (Taylor mode).
   public var hasStrata: Bool
+  /// Whether the design has PSUs (Taylor mode; without them every child is its own PSU).
   public var hasPSUs: Bool
+  /// Whether the design has weights (Taylor mode; without them every weight is 1).
   public var hasWeights: Bool
 
   /// Creates a summary.
@@ -77,9 +79,13 @@ public struct ScoringSummary: Sendable, Hashable, Codable {
 /// One row of `reliability.csv`: Cronbach's alpha of a scale in one region
 /// (STATISTICS.md §9; unweighted, listwise deletion).
 public struct ReliabilityEstimate: Sendable, Hashable, Codable {
+  /// The scale's name.
   public var scale: String
+  /// Region code, or `all` for the whole data set.
   public var regionCode: String
+  /// The region's name.
   public var regionName: String
+  /// `all`, `province`, `city` or `county`.
   public var level: String
   /// Children with every item answered.
   public var n: Int
@@ -107,9 +113,13 @@ public struct ReliabilityEstimate: Sendable, Hashable, Codable {
 /// One row of `agreement.csv`: how often two informants agree in one region
 /// (STATISTICS.md §10; unweighted Cohen's kappa).
 public struct AgreementEstimate: Sendable, Hashable, Codable {
+  /// The agreement pair's name.
   public var pair: String
+  /// Region code, or `all` for the whole data set.
   public var regionCode: String
+  /// The region's name.
   public var regionName: String
+  /// `all`, `province`, `city` or `county`.
   public var level: String
   /// Children for whom both informants answered.
   public var n: Int

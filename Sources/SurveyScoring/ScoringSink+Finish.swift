@@ -24,7 +24,9 @@ extension ScoringSink {
     let kit = plan.kit
     var diagnostics: [Diagnostic] = []
 
-    let rosterBit = kit.roster.map { children.existingFormBit($0.formID) } ?? 0
+    // Without any register row (no roster in the kit, or no roster file), every child seen counts.
+    let rosterPlan = kit.roster.flatMap { plan.forms[$0.formID] }
+    let rosterBit: UInt32 = rosterPlan.map { accepted[$0.index] > 0 ? $0.bit : 0 } ?? 0
     let registered = (0..<children.count).filter { rosterBit == 0 || children.formMask[$0] & rosterBit != 0 }
     let design = RegisterDesign(sink: self, store: children, candidates: registered)
     diagnostics += design.diagnostics
@@ -85,7 +87,9 @@ extension ScoringSink {
 
     let scores = ScoresTable(plan: plan, store: children, units: registered, regions: childDomains.resolvedCodes)
     var responses: [String: Int] = [:]
-    for (form, count) in accepted { responses[form] = count - (replaced[form] ?? 0) }
+    for form in plan.formList where accepted[form.index] > 0 {
+      responses[form.form] = accepted[form.index] - replaced[form.index]
+    }
     let summary = ScoringSummary(
       childrenInRegister: registered.count, childrenInDesign: design.members.count,
       childrenNotInRegister: children.count - registered.count, childrenWithoutRegion: withoutRegion.count,

@@ -18,17 +18,20 @@ public struct ScoringSink: ResponseSink, Sendable {
   let plan: ScoringPlan
   var children: UnitStore
   var volunteers: UnitStore
-  /// Per child, the register's weight (NaN when blank or not given).
+  /// Per child, the register's weight (NaN when blank or not given); empty until a
+  /// register row has a weight.
   var weights: [Double] = []
   /// Per child, where its register row is: an index into `registerFiles` and the
   /// spreadsheet row (0 = no register row), for locating design problems.
   var registerFileIndex: [UInt16] = []
   var registerRows: [Int32] = []
   var registerFiles: [String] = []
-  /// Accepted responses per form, replacements included.
-  private(set) var accepted: [String: Int] = [:]
+  /// Accepted responses per form (by kit position), replacements included.
+  private(set) var accepted: [Int]
   /// Responses that replaced an earlier one of the same form and subject, per form.
-  private(set) var replaced: [String: Int] = [:]
+  private(set) var replaced: [Int]
+  /// The last form seen, to skip the lookup for the rows of one file.
+  private var lastForm: (id: String, index: Int)?
   /// Responses without a subject id, or of a form the kit does not have; not stored.
   private(set) var ignored = 0
 
@@ -43,6 +46,8 @@ public struct ScoringSink: ResponseSink, Sendable {
     plan = try ScoringPlan(kit: kit, options: options)
     children = UnitStore(columnCount: plan.childColumns)
     volunteers = UnitStore(columnCount: plan.volunteerColumns)
+    accepted = Array(repeating: 0, count: plan.formList.count)
+    replaced = accepted
   }
 
   /// The number of children seen (in the register or in any informant file).
@@ -52,39 +57,53 @@ public struct ScoringSink: ResponseSink, Sendable {
   public var volunteerCount: Int { volunteers.count }
 
   /// Accepted responses of a form so far.
-  public func acceptedCount(form: String) -> Int { accepted[form, default: 0] }
+  public func acceptedCount(form: String) -> Int { plan.forms[form].map { accepted[$0.index] } ?? 0 }
 
   /// Takes one accepted response: stores the referenced answers and the form's scale
   /// scores for its subject, replacing what an earlier response of the same form
   /// said about that subject.
   public mutating func accept(_ response: Response, of instrument: Instrument) {
-    guard let form = plan.forms[instrument.formID], let subject = response.subject, !subject.isEmpty else {
+    let index: Int
+    if let last = lastForm, last.id == instrument.formID {
+      index = last.index
+    } else if let form = plan.forms[instrument.formID] {
+      index = form.index
+      lastForm = (instrument.formID, index)
+    } else {
       ignored += 1
       return
     }
-    accepted[form.form, default: 0] += 1
+    guard let subject = response.subject, !subject.isEmpty else {
+      ignored += 1
+      return
+    }
+    let form = plan.formList[index]
+    accepted[index] += 1
     switch form.unit {
     case .child:
-      Self.store(response, form, in: &children, replaced: &replaced)
-      if instrument.respondent == .roster {
-        noteRegisterRow(response, unit: children.intern(subject), weightSlot: form.weightSlot)
-      }
+      let unit = Self.store(response, subject: subject, form, in: &children, replaced: &replaced[index])
+      if instrument.respondent == .roster { noteRegisterRow(response, unit: unit, weightSlot: form.weightSlot) }
     case .volunteer:
-      Self.store(response, form, in: &volunteers, replaced: &replaced)
+      Self.store(response, subject: subject, form, in: &volunteers, replaced: &replaced[index])
     }
   }
 
-  /// Keeps a register row's weight and location.
+  /// Keeps a register row's weight and location. Weights are kept only once a
+  /// register row has one (a census needs none).
   private mutating func noteRegisterRow(_ response: Response, unit: Int, weightSlot: Int?) {
     let missing = children.count - registerRows.count
     if missing > 0 {
-      weights.append(contentsOf: repeatElement(.nan, count: missing))
       registerRows.append(contentsOf: repeatElement(0, count: missing))
       registerFileIndex.append(contentsOf: repeatElement(0, count: missing))
     }
     if let slot = weightSlot {
-      let value = slot < response.answers.count ? response.answers[slot].value : nil
-      weights[unit] = value.map(\.numberValue) ?? .nan
+      let weight = (slot < response.answers.count ? response.answers[slot].value : nil)?.numberValue ?? .nan
+      if !weight.isNaN || !weights.isEmpty {
+        if weights.count < children.count {
+          weights.append(contentsOf: repeatElement(.nan, count: children.count - weights.count))
+        }
+        weights[unit] = weight
+      }
     }
     let file = response.source.file
     let fileIndex = registerFiles.firstIndex(of: file) ?? registerFiles.count
@@ -93,14 +112,13 @@ public struct ScoringSink: ResponseSink, Sendable {
     registerRows[unit] = Int32(clamping: response.source.row)
   }
 
+  @discardableResult
   private static func store(
-    _ response: Response, _ form: FormPlan, in units: inout UnitStore, replaced: inout [String: Int]
-  ) {
-    guard let subject = response.subject else { return }
+    _ response: Response, subject: String, _ form: FormPlan, in units: inout UnitStore, replaced: inout Int
+  ) -> Int {
     let unit = units.intern(subject)
-    let bit = units.formBit(form.form)
-    if units.formMask[unit] & bit != 0 { replaced[form.form, default: 0] += 1 }
-    units.markResponse(unit, bit: bit)
+    if units.formMask[unit] & form.bit != 0 { replaced += 1 }
+    units.markResponse(unit, bit: form.bit)
     let answers = response.answers
     for (slot, column) in form.copies {
       units.set(slot < answers.count ? answers[slot].value : nil, column: column, unit: unit)
@@ -111,5 +129,6 @@ public struct ScoringSink: ResponseSink, Sendable {
       }
       units.set(score.map(Value.number), column: scale.scoreColumn, unit: unit)
     }
+    return unit
   }
 }

@@ -16,7 +16,9 @@ struct CareEvalCommand: AsyncParsableCommand {
       Lint.self,
       CSV.self,
       Validate.self,
+      Score.self,
       Demo.self,
+      Report.self,
     ]
   )
 }

@@ -31,7 +31,10 @@ extension CareEvalCommand {
     @Option(help: "Seed of the random numbers.")
     var seed: UInt64 = 1
 
-    @Flag(help: "Survey a stratified two-stage sample (counties; villages, then children) instead of every child.")
+    @Flag(
+      help:
+        "Survey a stratified two-stage sample (counties; villages, then children) instead of every child."
+    )
     var sample = false
 
     @Option(help: "With --sample: villages drawn per county.")
@@ -57,14 +60,17 @@ extension CareEvalCommand {
 
     func validate() throws {
       guard children >= 1 else { throw ValidationError("--children must be at least 1.") }
-      guard (0...0.5).contains(errors) else { throw ValidationError("--errors must be between 0 and 0.5.") }
+      guard (0...0.5).contains(errors) else {
+        throw ValidationError("--errors must be between 0 and 0.5.")
+      }
       if let encoding, Self.encoding(encoding) == nil {
         throw ValidationError("--encoding must be utf8, utf8-bom or gb18030, not '\(encoding)'.")
       }
     }
 
     static func encoding(_ name: String) -> TextEncoding? {
-      guard let encoding = TextEncoding(name: name), [.utf8, .utf8BOM, .gb18030].contains(encoding) else { return nil }
+      guard let encoding = TextEncoding(name: name), [.utf8, .utf8BOM, .gb18030].contains(encoding)
+      else { return nil }
       return encoding
     }
 
@@ -73,7 +79,9 @@ extension CareEvalCommand {
         kitPath: kit, outputDirectory: out, children: children, seed: seed, sample: sample,
         villagesPerCounty: villages, childrenPerVillage: perVillage, layout: layout,
         encoding: encoding.flatMap(Self.encoding), errorRate: errors,
-        regions: regions.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
+        regions: regions.map {
+          $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        } ?? [],
         showProgress: !quiet)
       do {
         let summary = try DemoGenerator.run(options)
@@ -81,8 +89,13 @@ extension CareEvalCommand {
           "careeval demo: \(summary.children) children in \(summary.counties) counties; "
             + "\(summary.rosterRows) in the register, \(summary.volunteers) volunteers"
         ]
-        if summary.injectedErrors > 0 { lines.append("injected \(summary.injectedErrors) errors (errors.csv)") }
-        lines.append("wrote " + summary.files.map { (out as NSString).appendingPathComponent($0) }.joined(separator: ", "))
+        if summary.injectedErrors > 0 {
+          lines.append("injected \(summary.injectedErrors) errors (errors.csv)")
+        }
+        lines.append(
+          "wrote "
+            + summary.files.map { (out as NSString).appendingPathComponent($0) }.joined(
+              separator: ", "))
         lines += summary.notes.map { "note: \($0)" }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
       } catch {

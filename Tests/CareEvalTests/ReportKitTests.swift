@@ -23,12 +23,16 @@ import Testing
     let indicators = ReportInput.indicators(of: try Self.kit())
     let first = try #require(indicators.first)
     #expect(first.name == "coverage_paired")
-    #expect(first.label == LocalizedPair(zh: "已结对儿童占比（全部应结对儿童，应结尽结）", en: "Share of eligible children paired (all categories)"))
+    #expect(
+      first.label
+        == LocalizedPair(
+          zh: "已结对儿童占比（全部应结对儿童，应结尽结）", en: "Share of eligible children paired (all categories)"))
     #expect(first.area == .coverage && first.kind == .proportion && first.direction == .higher)
     #expect(first.expression == "${roster.paired} = 'yes'")
     #expect(first.population == "count-selected(${roster.categories}) > 0")
     let loneliness = try #require(indicators.first { $0.name == "outcome_loneliness" })
-    #expect(loneliness.kind == .mean && loneliness.direction == .lower && loneliness.population.isEmpty)
+    #expect(
+      loneliness.kind == .mean && loneliness.direction == .lower && loneliness.population.isEmpty)
   }
 
   @Test func definitionsNameQuestionsAndChoicesByTheirLabels() throws {
@@ -40,7 +44,8 @@ import Testing
         == "在「是否已结对」为「是」的儿童中，「联系频率（没有爱心妈妈记为从来没有）」为「每个星期都有」的比例。相关回答缺失的儿童不计入。")
     #expect(
       weekly.description.en
-        == "The share of children for whom “Contact frequency (“never” when the child has no caring mother)” is “Every week” among children for whom “Paired with a volunteer or organisation?” is “Yes”. Children with a missing answer are left out.")
+        == "The share of children for whom “Contact frequency (“never” when the child has no caring mother)” is “Every week” among children for whom “Paired with a volunteer or organisation?” is “Yes”. Children with a missing answer are left out."
+    )
     let paired = try #require(indicators.first { $0.name == "coverage_paired" })
     #expect(paired.description.zh.hasPrefix("在「儿童类别（可多选）」至少选了一项的儿童中，"))
     let wellbeing = try #require(indicators.first { $0.name == "outcome_wellbeing" })
@@ -54,7 +59,9 @@ import Testing
     let en = ReportWording(kit: kit, language: .en)
     #expect(zh.words("not(${roster.paired} = 'yes')") == "并非（「是否已结对」为「是」）")
     #expect(en.words("${wellbeing} < 2.5") == "“Recent wellbeing (child self-report)” is below 2.5")
-    #expect(en.words("selected(${child.activities_year}, 'festival')").hasSuffix(" includes “Celebrating a festival or my birthday together”"))
+    #expect(
+      en.words("selected(${child.activities_year}, 'festival')").hasSuffix(
+        " includes “Celebrating a festival or my birthday together”"))
     #expect(zh.words("${a} = (") == "${a} = (")
   }
 
@@ -64,7 +71,8 @@ import Testing
     // in Chinese only; 999999 is not in the tree and keeps the estimate's name.
     let rows = ["all", "640104", "999999"].map {
       Estimate(
-        indicator: "x", regionCode: $0, regionName: $0 == "999999" ? "某县" : "", level: "county", n: 9,
+        indicator: "x", regionCode: $0, regionName: $0 == "999999" ? "某县" : "", level: "county",
+        n: 9,
         estimate: nil, se: nil, ciLow: nil, ciHigh: nil, df: nil, target: nil, status: .noTarget,
         pValue: nil, qValue: nil)
     }
@@ -78,7 +86,9 @@ import Testing
 
   @Test func breakdownLabelsComeFromTheRegisterQuestionAndItsChoices() throws {
     let labels = ReportInput.groupLabels(of: try Self.kit(), by: "category")
-    #expect(labels["category"] == LocalizedPair(zh: "儿童类别（可多选）", en: "Child categories (tick all that apply)"))
+    #expect(
+      labels["category"]
+        == LocalizedPair(zh: "儿童类别（可多选）", en: "Child categories (tick all that apply)"))
     #expect(labels["category=orphan"] == LocalizedPair(zh: "孤儿", en: "Orphan"))
     #expect(labels["category=left_behind"] == LocalizedPair(zh: "留守儿童", en: "Left-behind child"))
     #expect(labels.count == 7)

@@ -9,7 +9,7 @@ import Testing
     let lines = try ReportFixture.report().shortfallLines(limit: 3)
     #expect(lines.count == 4)
     #expect(lines[0] == "最突出的短板（全部数据：未达标 16 项，可能未达标 26 项）：")
-    #expect(lines[1] == "  1. ✗ 未达标  永川区 · 每周联系儿童：50.0%（95% CI 33.5–66.5%），目标 80.0%，差距 30.0 个百分点，q < 0.001")
+    #expect(lines[1] == "  1. ✗ 未达标  永川区 · 每周联系儿童：50.0%（95% 置信区间 33.5–66.5%），目标 80.0%，差距 30.0 个百分点，q < 0.001")
   }
 
   @Test func englishLinesGiveTheLevel() throws {

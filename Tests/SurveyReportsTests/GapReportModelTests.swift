@@ -45,6 +45,23 @@ import Testing
     #expect(abs(report.shortfalls[1].relativeGap - 0.5 / 3.5) < 1e-12)
   }
 
+  @Test func regionRowsRankBeforeBreakdownGroups() throws {
+    // The group row has the largest gap (0.70) but ranks after both region rows, so the
+    // regions' ranks run 1, 2 and the headline's worst shortfalls are ranks 1, 2.
+    var group = Self.row("p", "110101", estimate: 0.10, target: 0.80, .shortfall, q: 0.001)
+    group.group = "category=orphan"
+    let report = try GapReport(
+      input: Self.input([
+        group,
+        Self.row("p", "110102", estimate: 0.60, target: 0.80, .possibleShortfall, q: 0.2),
+        Self.row("p", "110101", estimate: 0.70, target: 0.80, .shortfall, q: 0.01),
+      ]))
+    let order = report.shortfalls.map { "\($0.cell.regionCode)\($0.cell.group.isEmpty ? "" : "·" + $0.cell.group)" }
+    #expect(order == ["110101", "110102", "110101·category=orphan"])
+    #expect(report.shortfalls.map(\.rank) == [1, 2, 3])
+    #expect(report.headline.worstShortfalls.map(\.rank) == [1, 2])
+  }
+
   @Test func aSuppressedRowPublishesNoNumberEvenWhenGiven() throws {
     let report = try GapReport(
       input: Self.input([Self.row("p", "110105", estimate: 0.10, target: 0.80, .suppressed, q: 0.01, n: 3)]))

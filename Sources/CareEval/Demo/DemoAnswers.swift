@@ -28,15 +28,18 @@ struct AnswerModel: Sendable {
   private func number(_ x: Int) -> Answer { .value(.number(Double(x))) }
 
   /// A scale item (or `t_progress`) answered from the child's latent trait.
-  func item(_ entry: FormPlan.Entry, form: String, child: ChildState, random: inout DemoRandom) -> Answer? {
-    guard let spec = catalog.spec(form: form, question: entry.question.name) else { return nil }
+  func item(_ entry: FormPlan.Entry, child: ChildState, random: inout DemoRandom) -> Answer? {
+    guard let spec = entry.item else { return nil }
     if spec.model.blank > 0, random.bernoulli(spec.model.blank) { return .blank }
-    let category = spec.model.draw(latent: child.latents[spec.latent] ?? LatentGrid.draw(&random), random: &random)
+    let category = spec.model.draw(
+      latent: child.latents[spec.latent] ?? LatentGrid.draw(&random), random: &random)
     let names = spec.choicesByCategory[category]
     return names.isEmpty ? .blank : one(random.pick(names))
   }
 
-  func roster(_ entry: FormPlan.Entry, child: ChildState, extras: RosterExtras, random: inout DemoRandom) -> Answer? {
+  func roster(
+    _ entry: FormPlan.Entry, child: ChildState, extras: RosterExtras, random: inout DemoRandom
+  ) -> Answer? {
     switch entry.question.name {
     case "child_id": return one(child.id)
     case "child_name": return one(DemoText.name(female: child.female, random: &random))
@@ -50,11 +53,14 @@ struct AnswerModel: Sendable {
       return many(names.isEmpty ? ["none"] : names)
     case "paired": return one(child.paired ? "yes" : "no")
     case "pairing_mode": return one(Vocabulary.modes[child.mode])
-    case "volunteer_ids": return extras.volunteerIDs.isEmpty ? .blank : one(extras.volunteerIDs.joined(separator: " "))
+    case "volunteer_ids":
+      return extras.volunteerIDs.isEmpty ? .blank : one(extras.volunteerIDs.joined(separator: " "))
     case "organisation": return extras.organisation.map(one) ?? .blank
     case "date_paired": return extras.datePaired.map(one) ?? .blank
     case "care_team":
-      let names = child.careTeam.indices.filter { child.careTeam[$0] }.map { Vocabulary.professionals[$0] }
+      let names = child.careTeam.indices.filter { child.careTeam[$0] }.map {
+        Vocabulary.professionals[$0]
+      }
       return many(names.isEmpty ? ["none"] : names)
     case "school": return extras.school.map(one) ?? .blank
     case "weight": return extras.weight.map { .value(.number($0)) } ?? .blank
@@ -72,9 +78,10 @@ struct AnswerModel: Sendable {
   }
 
   func child(
-    _ entry: FormPlan.Entry, form: FormAnswers, child: ChildState, paperNumber: String, random: inout DemoRandom
+    _ entry: FormPlan.Entry, form: FormAnswers, child: ChildState, paperNumber: String,
+    random: inout DemoRandom
   ) -> Answer? {
-    if let answer = item(entry, form: "child", child: child, random: &random) { return answer }
+    if let answer = item(entry, child: child, random: &random) { return answer }
     let truth = min(child.contact, Vocabulary.never)
     switch entry.question.name {
     case "response_id": return paperNumbers ? one(paperNumber) : .blank
@@ -85,7 +92,8 @@ struct AnswerModel: Sendable {
     case "grade": return one(grade(child))
     case "assent": return one(child.assents ? "yes" : "no")
     case "knows_volunteer":
-      return one(["yes", "no", "unsure"][random.categorical(CountyModel.knowsVolunteer[child.contact])])
+      return one(
+        ["yes", "no", "unsure"][random.categorical(CountyModel.knowsVolunteer[child.contact])])
     case "contact_freq":
       return one(Vocabulary.frequencies[random.categorical(CountyModel.childReport[truth])])
     case "last_contact":
@@ -96,9 +104,13 @@ struct AnswerModel: Sendable {
         case "monthly": [0.1, 0.6, 0.2, 0.03, 0.07]
         default: [0.03, 0.15, 0.4, 0.3, 0.12]
         }
-      return one(["this_week", "this_month", "three_months", "longer", "dont_remember"][random.categorical(recency)])
+      return one(
+        ["this_week", "this_month", "three_months", "longer", "dont_remember"][
+          random.categorical(recency)])
     case "contact_ways":
-      var ways = ["visit", "phone_video", "message", "activity"].filter { _ in random.bernoulli(0.45) }
+      var ways = ["visit", "phone_video", "message", "activity"].filter { _ in
+        random.bernoulli(0.45)
+      }
       if ways.isEmpty { ways = [random.pick(["visit", "phone_video"])] }
       return random.bernoulli(0.02) ? .blank : many(ways)
     case "activities_term":
@@ -125,20 +137,23 @@ struct AnswerModel: Sendable {
   }
 
   private func reports(_ truth: Bool, random: inout DemoRandom) -> Bool {
-    random.bernoulli(truth ? 1 - ModelConstants.childMissesActivity : ModelConstants.childInventsActivity)
+    random.bernoulli(
+      truth ? 1 - ModelConstants.childMissesActivity : ModelConstants.childInventsActivity)
   }
 
   func guardian(
-    _ entry: FormPlan.Entry, form: FormAnswers, child: ChildState, paperNumber: String, random: inout DemoRandom
+    _ entry: FormPlan.Entry, form: FormAnswers, child: ChildState, paperNumber: String,
+    random: inout DemoRandom
   ) -> Answer? {
-    if let answer = item(entry, form: "guardian", child: child, random: &random) { return answer }
+    if let answer = item(entry, child: child, random: &random) { return answer }
     switch entry.question.name {
     case "response_id": return paperNumbers ? one(paperNumber) : .blank
     case "child_id": return one(child.id)
     case "g_consent": return one(child.consents ? "yes" : "no")
     case "g_relation":
       let relations = [
-        "parent", "parent", "grandparent", "other_relative", "foster_carer", "institution_staff", "other",
+        "parent", "parent", "grandparent", "other_relative", "foster_carer", "institution_staff",
+        "other",
       ]
       return one(relations[child.guardianType])
     case "g_contact_month":
@@ -151,7 +166,8 @@ struct AnswerModel: Sendable {
       return one(Vocabulary.frequencies[random.categorical(CountyModel.guardianReport[truth])])
     case "g_guidance":
       let p = county.reported(
-        child.guidance ? 1 : 0, missed: ModelConstants.guidanceMissed, invented: ModelConstants.guidanceInvented)
+        child.guidance ? 1 : 0, missed: ModelConstants.guidanceMissed,
+        invented: ModelConstants.guidanceInvented)
       guard random.bernoulli(p) else { return one("no") }
       return one(random.bernoulli(child.guidance ? 0.55 : 0.2) ? "several" : "once")
     case "g_guidance_topics":
@@ -179,21 +195,24 @@ struct AnswerModel: Sendable {
             invented: ModelConstants.guardianInventsService))
       }
       return many(names.isEmpty ? ["none"] : names.map { Vocabulary.services[$0] })
-    case "g_suggestion": return random.bernoulli(0.2) ? one(random.pick(DemoText.suggestions)) : .blank
+    case "g_suggestion":
+      return random.bernoulli(0.2) ? one(random.pick(DemoText.suggestions)) : .blank
     default: return nil
     }
   }
 
   func teacher(
-    _ entry: FormPlan.Entry, form: FormAnswers, child: ChildState, paperNumber: String, random: inout DemoRandom
+    _ entry: FormPlan.Entry, form: FormAnswers, child: ChildState, paperNumber: String,
+    random: inout DemoRandom
   ) -> Answer? {
-    if let answer = item(entry, form: "teacher", child: child, random: &random) { return answer }
+    if let answer = item(entry, child: child, random: &random) { return answer }
     let lag = child.needs[Vocabulary.academic]
     switch entry.question.name {
     case "response_id": return paperNumbers ? one(paperNumber) : .blank
     case "child_id": return one(child.id)
     case "t_known_time":
-      return one(["less_than_term", "term_to_year", "over_year"][random.categorical([0.15, 0.35, 0.5])])
+      return one(
+        ["less_than_term", "term_to_year", "over_year"][random.categorical([0.15, 0.35, 0.5])])
     case "t_rank":
       let weights = lag ? [0.05, 0.15, 0.35, 0.45] : [0.25, 0.3, 0.27, 0.18]
       return one(["top", "upper", "lower", "bottom"][random.categorical(weights)])
@@ -201,19 +220,25 @@ struct AnswerModel: Sendable {
     case "t_dropout_risk": return one(random.bernoulli(lag ? 0.12 : 0.04) ? "yes" : "no")
     case "t_knows_volunteer":
       let row = child.paired ? (child.schoolLink ? 0 : 1) : 2
-      return one(["yes_in_touch", "yes_not_in_touch", "no"][random.categorical(CountyModel.teacherKnows[row])])
+      return one(
+        ["yes_in_touch", "yes_not_in_touch", "no"][
+          random.categorical(CountyModel.teacherKnows[row])])
     case "t_coord_volunteer":
       let p = county.reported(
-        child.schoolLink ? 1 : 0, missed: ModelConstants.schoolLinkMissed, invented: ModelConstants.schoolLinkInvented)
+        child.schoolLink ? 1 : 0, missed: ModelConstants.schoolLinkMissed,
+        invented: ModelConstants.schoolLinkInvented)
       guard random.bernoulli(p) else { return one("never") }
       return one(random.bernoulli(child.schoolLink ? 0.6 : 0.2) ? "several" : "once")
-    case "t_coord_guardian": return one(["several", "once", "never"][random.categorical([0.45, 0.35, 0.2])])
+    case "t_coord_guardian":
+      return one(["several", "once", "never"][random.categorical([0.45, 0.35, 0.2])])
     case "t_notes": return random.bernoulli(0.15) ? one(random.pick(DemoText.teacherNotes)) : .blank
     default: return nil
     }
   }
 
-  func volunteer(_ entry: FormPlan.Entry, record: VolunteerRecord, county code: String, random: inout DemoRandom)
+  func volunteer(
+    _ entry: FormPlan.Entry, record: VolunteerRecord, county code: String, random: inout DemoRandom
+  )
     -> Answer?
   {
     switch entry.question.name {

@@ -2,9 +2,9 @@ import CSVStream
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// The CSV dialect one demo file is written in.
@@ -42,7 +42,9 @@ final class DemoCSVFile {
     self.dialect = dialect
     let path = (directory as NSString).appendingPathComponent(name)
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw DemoError("cannot create \(path): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else {
+      throw DemoError("cannot create \(path): \(String(cString: strerror(errno)))")
+    }
     descriptor = fd
     buffer.reserveCapacity(1 << 17)
     switch dialect.encoding {
@@ -57,7 +59,8 @@ final class DemoCSVFile {
       converter = handle
     case .utf16LE, .utf16BE:
       _ = closeFile(fd)
-      throw DemoError("the demo writes UTF-8, UTF-8 with BOM or GB18030, not \(dialect.encoding.displayName)")
+      throw DemoError(
+        "the demo writes UTF-8, UTF-8 with BOM or GB18030, not \(dialect.encoding.displayName)")
     case .utf8:
       break
     }
@@ -98,7 +101,9 @@ final class DemoCSVFile {
     guard !closed else { return }
     try flush()
     closed = true
-    if closeFile(descriptor) != 0 { throw DemoError("cannot close \(name): \(String(cString: strerror(errno)))") }
+    if closeFile(descriptor) != 0 {
+      throw DemoError("cannot close \(name): \(String(cString: strerror(errno)))")
+    }
   }
 
   private func appendField(_ field: String) {
@@ -127,7 +132,9 @@ final class DemoCSVFile {
 
   private func flush() throws(DemoError) {
     guard !buffer.isEmpty else { return }
-    let bytes = try converter.map { converter throws(DemoError) in try encode(buffer, with: converter) } ?? buffer
+    let bytes =
+      try converter.map { converter throws(DemoError) in try encode(buffer, with: converter) }
+      ?? buffer
     var written = 0
     while written < bytes.count {
       let result = bytes.withUnsafeBytes { raw in
@@ -163,16 +170,16 @@ final class DemoCSVFile {
 
 private func closeFile(_ fd: Int32) -> Int32 {
   #if canImport(Glibc)
-  Glibc.close(fd)
+    Glibc.close(fd)
   #else
-  Darwin.close(fd)
+    Darwin.close(fd)
   #endif
 }
 
 private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
   #if canImport(Glibc)
-  Glibc.write(fd, bytes, count)
+    Glibc.write(fd, bytes, count)
   #else
-  Darwin.write(fd, bytes, count)
+    Darwin.write(fd, bytes, count)
   #endif
 }

@@ -52,13 +52,16 @@ enum LatentEffects {
 
   /// The latent mean of each scale (and of `progress`) for this child's situation.
   static func means(
-    _ p: CountyParameters, psych: Bool, affection: Bool, leftBehind: Bool, paired: Bool, legal: Bool,
-    academic: Bool, contact: Int, guidance: Bool, guardianContacted: Bool, safetyLesson: Bool, studyGroup: Bool
+    _ p: CountyParameters, psych: Bool, affection: Bool, leftBehind: Bool, paired: Bool,
+    legal: Bool,
+    academic: Bool, contact: Int, guidance: Bool, guardianContacted: Bool, safetyLesson: Bool,
+    studyGroup: Bool
   ) -> [String: Double] {
     let c = Self.contact[contact]
     return [
       "wellbeing": p.wellbeing - (psych ? 0.8 : 0) - (affection ? 0.3 : 0) + (paired ? 0.15 : 0),
-      "loneliness": p.loneliness + (affection ? 0.5 : 0) + (leftBehind ? 0.3 : 0) - (paired ? 0.2 : 0),
+      "loneliness": p.loneliness + (affection ? 0.5 : 0) + (leftBehind ? 0.3 : 0)
+        - (paired ? 0.2 : 0),
       "relationship": p.relationship + c,
       "child_satisfaction": p.satisfaction + 0.8 * c,
       "knowledge": p.knowledge - (legal ? 0.5 : 0) + (safetyLesson ? 0.4 : 0),
@@ -124,22 +127,30 @@ extension CountyModel {
     let safetyLesson = paired ? term[s] || earlier[s] : random.bernoulli(0.1)
     var latents = LatentEffects.means(
       p, psych: psych, affection: needs[Vocabulary.affection],
-      leftBehind: profile.primary == Vocabulary.leftBehind || profile.extraLeftBehind, paired: paired,
-      legal: needs[Vocabulary.legal], academic: needs[Vocabulary.academic], contact: contact, guidance: guidance,
-      guardianContacted: guardianContacted, safetyLesson: safetyLesson, studyGroup: services[Vocabulary.academic])
+      leftBehind: profile.primary == Vocabulary.leftBehind || profile.extraLeftBehind,
+      paired: paired,
+      legal: needs[Vocabulary.legal], academic: needs[Vocabulary.academic], contact: contact,
+      guidance: guidance,
+      guardianContacted: guardianContacted, safetyLesson: safetyLesson,
+      studyGroup: services[Vocabulary.academic])
     for key in latents.keys.sorted() { latents[key, default: 0] += LatentGrid.draw(&random) }
-    let absence = random.categorical(LatentEffects.absence(p, disabledOrIll: profile.primary == Vocabulary.disabledIll))
+    let absence = random.categorical(
+      LatentEffects.absence(p, disabledOrIll: profile.primary == Vocabulary.disabledIll))
     let childResponds = random.bernoulli(p.childResponse)
     let assents = random.bernoulli(ModelConstants.assent)
     let guardianResponds = random.bernoulli(p.guardianResponse)
     let consents = random.bernoulli(ModelConstants.consent)
     let teacherResponds = inSchool && random.bernoulli(p.teacherResponse)
     var child = ChildState(
-      id: id, village: village, profile: profile, needs: needs, paired: paired, mode: mode, careTeam: team,
-      female: female, birthYear: birthYear, guardianType: guardianType, inSchool: inSchool, contact: contact,
-      term: term, earlier: earlier, services: services, guardianContacted: guardianContacted, guidance: guidance,
+      id: id, village: village, profile: profile, needs: needs, paired: paired, mode: mode,
+      careTeam: team,
+      female: female, birthYear: birthYear, guardianType: guardianType, inSchool: inSchool,
+      contact: contact,
+      term: term, earlier: earlier, services: services, guardianContacted: guardianContacted,
+      guidance: guidance,
       schoolLink: schoolLink, safetyLesson: safetyLesson, latents: latents, absence: absence,
-      childResponds: childResponds, assents: assents, guardianResponds: guardianResponds, consents: consents,
+      childResponds: childResponds, assents: assents, guardianResponds: guardianResponds,
+      consents: consents,
       teacherResponds: teacherResponds)
     if paired { child.volunteers = pools.assign(mode: mode, random: &volunteerRandom) }
     return child

@@ -51,7 +51,8 @@ struct CountyModel: Sendable {
   /// What a child answers to "do you have a caring mother?" (yes, no, not sure) by her true
   /// contact frequency; the last row is an unpaired child.
   static let knowsVolunteer: [[Double]] = [
-    [0.97, 0.01, 0.02], [0.95, 0.02, 0.03], [0.90, 0.04, 0.06], [0.72, 0.13, 0.15], [0.35, 0.45, 0.20],
+    [0.97, 0.01, 0.02], [0.95, 0.02, 0.03], [0.90, 0.04, 0.06], [0.72, 0.13, 0.15],
+    [0.35, 0.45, 0.20],
     [0.04, 0.90, 0.06],
   ]
 
@@ -77,7 +78,9 @@ struct CountyModel: Sendable {
   /// The head teacher's `t_knows_volunteer` (in touch, knows but not in touch, does not know)
   /// with and without the volunteer having talked with her this term; the last row is an
   /// unpaired child.
-  static let teacherKnows: [[Double]] = [[0.85, 0.10, 0.05], [0.10, 0.35, 0.55], [0.02, 0.08, 0.90]]
+  static let teacherKnows: [[Double]] = [
+    [0.85, 0.10, 0.05], [0.10, 0.35, 0.55], [0.02, 0.08, 0.90],
+  ]
 
   static func contactDistribution(location: Double) -> [Double] {
     let cumulative = ModelConstants.contactGaps.map { logistic(location + $0) }
@@ -93,17 +96,27 @@ struct CountyModel: Sendable {
       let share = parameters.categoryShares[primary]
       let base = needRates.map { $0[primary] }
       let inSchool = primary == Vocabulary.disabledIll ? 0.85 : 0.97
-      let mixes = [Vocabulary.disabledIll, Vocabulary.lowIncome, Vocabulary.disadvantaged].contains(primary)
+      let mixes = [Vocabulary.disabledIll, Vocabulary.lowIncome, Vocabulary.disadvantaged].contains(
+        primary)
       if mixes {
         let q = ModelConstants.extraLeftBehind
         var extra = base
         extra[Vocabulary.affection] = 1 - (1 - base[Vocabulary.affection]) * 0.7
         extra[Vocabulary.academic] += 0.05
         extra[Vocabulary.legal] += 0.05
-        result.append(ChildProfile(primary: primary, extraLeftBehind: false, probability: share * (1 - q), needs: base, inSchool: inSchool))
-        result.append(ChildProfile(primary: primary, extraLeftBehind: true, probability: share * q, needs: extra, inSchool: inSchool))
+        result.append(
+          ChildProfile(
+            primary: primary, extraLeftBehind: false, probability: share * (1 - q), needs: base,
+            inSchool: inSchool))
+        result.append(
+          ChildProfile(
+            primary: primary, extraLeftBehind: true, probability: share * q, needs: extra,
+            inSchool: inSchool))
       } else {
-        result.append(ChildProfile(primary: primary, extraLeftBehind: false, probability: share, needs: base, inSchool: inSchool))
+        result.append(
+          ChildProfile(
+            primary: primary, extraLeftBehind: false, probability: share, needs: base,
+            inSchool: inSchool))
       }
     }
     return result
@@ -135,15 +148,19 @@ struct CountyModel: Sendable {
 
   /// P(service reported by the child | paired, need present or not).
   func childReportsService(_ service: Int, need: Bool, paired: Bool) -> Double {
-    let truth = paired
+    let truth =
+      paired
       ? (need ? parameters.serviceForNeed[service] : parameters.serviceOtherwise[service])
       : (need ? 0.1 : 0.03)
-    return reported(truth, missed: ModelConstants.childMissesService, invented: ModelConstants.childInventsService)
+    return reported(
+      truth, missed: ModelConstants.childMissesService, invented: ModelConstants.childInventsService
+    )
   }
 
   /// P(activity reported this term), P(reported in the last year), for a paired child.
   func childReportsActivity(_ activity: Int) -> (term: Double, year: Double) {
-    let missed = ModelConstants.childMissesActivity, invented = ModelConstants.childInventsActivity
+    let missed = ModelConstants.childMissesActivity
+    let invented = ModelConstants.childInventsActivity
     let term = reported(parameters.activityTerm[activity], missed: missed, invented: invented)
     let earlier = reported(parameters.activityEarlier[activity], missed: missed, invented: invented)
     return (term, 1 - (1 - term) * (1 - earlier))
@@ -163,12 +180,14 @@ struct CountyModel: Sendable {
   /// Mean children per serving volunteer: slots filled per paired child over volunteers
   /// opened per paired child (DemoVolunteers).
   var expectedCaseload: Double {
-    var slots = 0.0, volunteers = 0.0
+    var slots = 0.0
+    var volunteers = 0.0
     for profile in profiles {
       let weight = profile.probability * paired(profile)
       let psych = profile.needs[Vocabulary.psychological]
       for mode in Vocabulary.modes.indices {
-        let share = psych * parameters.modeSharesPsych[mode] + (1 - psych) * parameters.modeShares[mode]
+        let share =
+          psych * parameters.modeSharesPsych[mode] + (1 - psych) * parameters.modeShares[mode]
         let (ids, capacity) = VolunteerPools.slots(mode: mode, parameters: parameters)
         slots += weight * share * ids
         volunteers += weight * share * ids / capacity

@@ -81,7 +81,8 @@ struct ProvinceProfile: Sendable {
   }
 
   init(
-    _ child: Double, _ guardian: Double, _ teacher: Double, _ leftBehind: Double, _ wellbeing: Double,
+    _ child: Double, _ guardian: Double, _ teacher: Double, _ leftBehind: Double,
+    _ wellbeing: Double,
     _ professional: Double, _ trained: Double
   ) {
     childResponse = child
@@ -99,7 +100,9 @@ extension CountyParameters {
   /// parameter at a comfortable level; `DemoPlanting` then moves the targeted ones.
   static func draw(province: String, random: inout DemoRandom) -> CountyParameters {
     let profile = ProvinceProfile.forCode(province)
-    func jitter(_ p: Double, _ sd: Double) -> Double { min(0.99, max(0.3, p + sd * random.normal())) }
+    func jitter(_ p: Double, _ sd: Double) -> Double {
+      min(0.99, max(0.3, p + sd * random.normal()))
+    }
     func logNormal(_ sd: Double) -> Double { exp(sd * random.normal()) }
 
     let leftBehind = min(0.8, max(0.2, profile.leftBehindShare + 0.06 * random.normal()))

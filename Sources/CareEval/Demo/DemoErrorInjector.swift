@@ -17,7 +17,8 @@ enum InjectedErrorKind: String, Sendable, CaseIterable {
 
   /// The share of injected errors of each kind.
   static let shares: [(InjectedErrorKind, Double)] = [
-    (.badCode, 0.3), (.blankRequired, 0.2), (.duplicate, 0.2), (.unknownChild, 0.15), (.brokenQuoting, 0.15),
+    (.badCode, 0.3), (.blankRequired, 0.2), (.duplicate, 0.2), (.unknownChild, 0.15),
+    (.brokenQuoting, 0.15),
   ]
 }
 
@@ -55,28 +56,36 @@ struct ErrorInjector {
     to file: DemoCSVFile
   ) throws(DemoError) {
     var kinds = InjectedErrorKind.shares
-    if subject == nil || layout.plan.instrument.respondent == .roster {
+    if subject == nil || [.roster, .volunteer].contains(layout.plan.instrument.respondent) {
       kinds.removeAll { $0.0 == .unknownChild }
     }
     let kind = kinds[random.categorical(kinds.map(\.1))].0
-    if try inject(kind, cells, layout: layout, form: form, subject: subject, file: file, duplicate: duplicate) {
+    if try inject(
+      kind, cells, layout: layout, form: form, subject: subject, file: file, duplicate: duplicate)
+    {
       return
     }
-    _ = try inject(.duplicate, cells, layout: layout, form: form, subject: subject, file: file, duplicate: duplicate)
+    _ = try inject(
+      .duplicate, cells, layout: layout, form: form, subject: subject, file: file,
+      duplicate: duplicate)
   }
 
   private mutating func inject(
-    _ kind: InjectedErrorKind, _ cells: [String], layout: ColumnLayout, form: FormAnswers, subject: Int?,
+    _ kind: InjectedErrorKind, _ cells: [String], layout: ColumnLayout, form: FormAnswers,
+    subject: Int?,
     file: DemoCSVFile, duplicate: [String]
   ) throws(DemoError) -> Bool {
-    let answerColumns: [(column: Int, entry: FormPlan.Entry)] = layout.columns.indices.compactMap { column in
+    let answerColumns: [(column: Int, entry: FormPlan.Entry)] = layout.columns.indices.compactMap {
+      column in
       guard case .answer(let slot) = layout.columns[column].source else { return nil }
       return (column, layout.plan.entries[slot])
     }
     switch kind {
     case .badCode:
       let candidates = answerColumns.filter { item in
-        if case .selectOne = item.entry.question.type { return form.answers[item.entry.slot].value != nil }
+        if case .selectOne = item.entry.question.type {
+          return form.answers[item.entry.slot].value != nil
+        }
         return false
       }
       guard !candidates.isEmpty else { return false }
@@ -92,7 +101,9 @@ struct ErrorInjector {
       let (column, _) = random.pick(candidates)
       return try replace(cells, column: column, with: "", kind: kind, layout: layout, file: file)
     case .unknownChild:
-      guard let subject, let column = answerColumns.first(where: { $0.entry.slot == subject })?.column else {
+      guard let subject,
+        let column = answerColumns.first(where: { $0.entry.slot == subject })?.column
+      else {
         return false
       }
       let typo = cells[column] + String(random.int(in: 0...9))
@@ -101,17 +112,24 @@ struct ErrorInjector {
       try file.write(cells)
       let original = file.records
       try file.write(duplicate)
-      try record(file: file, row: file.records, column: "", kind: kind, original: "", injected: "", note: "an earlier submission of the response in row \(original)")
+      try record(
+        file: file, row: file.records, column: "", kind: kind, original: "", injected: "",
+        note: "an earlier submission of the response in row \(original)")
       return true
     case .brokenQuoting:
       let column: Int
       if let text = answerColumns.first(where: { item in
         item.entry.question.privacy == .sensitive && item.entry.question.type == .text
-          && !cells[item.column].isEmpty && !cells[item.column].contains(where: { $0 == "\"" || $0.isNewline })
-          && !cells[item.column].unicodeScalars.contains { $0.value == UInt32(file.dialect.delimiter) }
+          && !cells[item.column].isEmpty
+          && !cells[item.column].contains(where: { $0 == "\"" || $0.isNewline })
+          && !cells[item.column].unicodeScalars.contains {
+            $0.value == UInt32(file.dialect.delimiter)
+          }
       })?.column {
         column = text
-      } else if let subject, let id = answerColumns.first(where: { $0.entry.slot == subject })?.column {
+      } else if let subject,
+        let id = answerColumns.first(where: { $0.entry.slot == subject })?.column
+      {
         column = id
       } else {
         return false
@@ -123,26 +141,31 @@ struct ErrorInjector {
       var fields = cells.map { file.quoted($0) }
       fields[column] = text
       try file.writeRaw(fields.joined(separator: String(UnicodeScalar(file.dialect.delimiter))))
-      try record(file: file, row: file.records, column: layout.columns[column].header, kind: kind, original: value, injected: text, note: "")
+      try record(
+        file: file, row: file.records, column: layout.columns[column].header, kind: kind,
+        original: value, injected: text, note: "")
       return true
     }
   }
 
   private mutating func replace(
-    _ cells: [String], column: Int, with value: String, kind: InjectedErrorKind, layout: ColumnLayout,
+    _ cells: [String], column: Int, with value: String, kind: InjectedErrorKind,
+    layout: ColumnLayout,
     file: DemoCSVFile
   ) throws(DemoError) -> Bool {
     var changed = cells
     changed[column] = value
     try file.write(changed)
     try record(
-      file: file, row: file.records, column: layout.columns[column].header, kind: kind, original: cells[column],
+      file: file, row: file.records, column: layout.columns[column].header, kind: kind,
+      original: cells[column],
       injected: value, note: "")
     return true
   }
 
   private mutating func record(
-    file: DemoCSVFile, row: Int, column: String, kind: InjectedErrorKind, original: String, injected: String,
+    file: DemoCSVFile, row: Int, column: String, kind: InjectedErrorKind, original: String,
+    injected: String,
     note: String
   ) throws(DemoError) {
     count += 1
@@ -153,12 +176,15 @@ struct ErrorInjector {
   private mutating func badCode(for entry: FormPlan.Entry, layout: ColumnLayout) -> String {
     var taken = Set(entry.choices)
     for label in (layout.labels[entry.slot] ?? [:]).values { taken.insert(label) }
-    if let list = entry.question.type.choiceList.flatMap({ layout.plan.instrument.choiceList(named: $0) }) {
+    if let list = entry.question.type.choiceList.flatMap({
+      layout.plan.instrument.choiceList(named: $0)
+    }) {
       for choice in list.choices { for text in choice.labels.texts.values { taken.insert(text) } }
     }
     let options = ["9", "99", "0", "-1", "N/A", "不详"] + entry.choices.map { $0 + "x" }
     let start = random.int(below: options.count)
-    for offset in 0..<options.count where !taken.contains(options[(start + offset) % options.count]) {
+    for offset in 0..<options.count where !taken.contains(options[(start + offset) % options.count])
+    {
       return options[(start + offset) % options.count]
     }
     return "?invalid?"

@@ -15,11 +15,12 @@ struct FormFiller {
     answer: (FormPlan.Entry, FormAnswers, inout DemoRandom) -> Answer?
   ) -> FormAnswers {
     var form = FormAnswers(plan: plan)
+    var groups = [Bool?](repeating: nil, count: plan.groupRelevance.count)
     for entry in plan.entries {
-      let asked = entry.relevance.allSatisfy { $0.isTrue(semantics: .xlsform, in: form) == true }
-      guard asked else { continue }
+      guard plan.isAsked(entry, in: form, groupCache: &groups) else { continue }
       if let calculation = entry.calculation {
-        form.answers[entry.slot] = Self.calculated(calculation.evaluate(semantics: .xlsform, in: form))
+        form.answers[entry.slot] = Self.calculated(
+          calculation.evaluate(semantics: .xlsform, in: form))
         continue
       }
       var result: Answer = .blank
@@ -29,24 +30,31 @@ struct FormFiller {
         if let modelled = answer(entry, form, &random) {
           result = modelled
         } else {
-          notes.insert("\(plan.instrument.formID).\(entry.question.name): no model for this question; answered generically")
+          notes.insert(
+            "\(plan.instrument.formID).\(entry.question.name): no model for this question; answered generically"
+          )
           result = Self.generic(entry, random: &random)
         }
         if meetsConstraint(entry, result, form) { break }
         if attempts == 25 {
-          notes.insert("\(plan.instrument.formID).\(entry.question.name): could not meet the constraint; left blank")
+          notes.insert(
+            "\(plan.instrument.formID).\(entry.question.name): could not meet the constraint; left blank"
+          )
           result = .blank
         }
       }
       if result == .blank, isRequired(entry, form) {
-        notes.insert("\(plan.instrument.formID).\(entry.question.name): required but the model left it blank")
+        notes.insert(
+          "\(plan.instrument.formID).\(entry.question.name): required but the model left it blank")
       }
       form.answers[entry.slot] = result
     }
     return form
   }
 
-  private func meetsConstraint(_ entry: FormPlan.Entry, _ answer: Answer, _ form: FormAnswers) -> Bool {
+  private func meetsConstraint(_ entry: FormPlan.Entry, _ answer: Answer, _ form: FormAnswers)
+    -> Bool
+  {
     guard let constraint = entry.constraint, answer != .blank else { return true }
     var checking = form
     checking.current = answer
@@ -77,16 +85,20 @@ struct FormFiller {
       let exclusive: Set<String> = ["none", "none_solved", "dont_know"]
       let options = entry.choices.filter { !exclusive.contains($0) }
       var chosen = options.filter { _ in random.bernoulli(0.3) }
-      if chosen.isEmpty, let first = entry.choices.first { chosen = [options.isEmpty ? first : random.pick(options)] }
+      if chosen.isEmpty, let first = entry.choices.first {
+        chosen = [options.isEmpty ? first : random.pick(options)]
+      }
       return .value(.choices(chosen))
     case .integer:
       return .value(.number(Double(random.int(in: 0...10))))
     case .decimal:
       return .value(.number(Double(random.int(in: 0...100)) / 10))
     case .date:
-      return .value(.string(DemoDates.day(DemoDates.dayNumber(2024, 1, 1) + random.int(below: 800))))
+      return .value(
+        .string(DemoDates.day(DemoDates.dayNumber(2024, 1, 1) + random.int(below: 800))))
     case .datetime:
-      return .value(.string(DemoDates.Moment(seconds: (DemoCalendar.fieldworkStart + 10) * 86_400).isoLocal))
+      return .value(
+        .string(DemoDates.Moment(seconds: (DemoCalendar.fieldworkStart + 10) * 86_400).isoLocal))
     case .text:
       return required || random.bernoulli(0.2) ? .value(.string("示例")) : .blank
     default:

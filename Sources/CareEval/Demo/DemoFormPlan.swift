@@ -3,27 +3,60 @@ import SurveySchema
 /// One instrument made ready for generating responses: every question with its
 /// relevance (own and enclosing groups'), constraint, requirement and calculation bound
 /// to answer slots, so skip logic and rules come from the kit itself.
-struct FormPlan: Sendable {
-  struct Entry: Sendable {
-    var question: Question
-    var slot: Int
+///
+/// Plans and entries are immutable classes so that passing them around per response
+/// costs a reference count, not a copy of every expression tree.
+final class FormPlan: Sendable {
+  final class Entry: Sendable {
+    let question: Question
+    let slot: Int
     /// All must be true for the question to be asked (groups outermost first, then its own).
-    var relevance: [BoundExpression]
-    var constraint: BoundExpression?
-    var isRequired: Bool
-    var requiredWhen: BoundExpression?
-    var calculation: BoundExpression?
+    let relevance: [BoundExpression]
+    /// The enclosing groups' relevance, as indices into `FormPlan.groupRelevance`.
+    let groups: [Int]
+    /// The question's own relevance.
+    let own: BoundExpression?
+    let constraint: BoundExpression?
+    let isRequired: Bool
+    let requiredWhen: BoundExpression?
+    let calculation: BoundExpression?
     /// Choice names of a select question, in sheet order.
-    var choices: [String]
-    var isMultiple: Bool
+    let choices: [String]
+    let isMultiple: Bool
+    /// How the model answers this question when it is a scale item (or `t_progress`).
+    let item: ItemSpec?
+
+    init(
+      question: Question, slot: Int, groups: [Int], groupRelevance: [BoundExpression],
+      own: BoundExpression?,
+      constraint: BoundExpression?, isRequired: Bool,
+      requiredWhen: BoundExpression?, calculation: BoundExpression?, choices: [String],
+      isMultiple: Bool,
+      item: ItemSpec?
+    ) {
+      self.question = question
+      self.slot = slot
+      self.groups = groups
+      self.own = own
+      relevance = groups.map { groupRelevance[$0] } + (own.map { [$0] } ?? [])
+      self.constraint = constraint
+      self.isRequired = isRequired
+      self.requiredWhen = requiredWhen
+      self.calculation = calculation
+      self.choices = choices
+      self.isMultiple = isMultiple
+      self.item = item
+    }
   }
 
   let instrument: Instrument
   let entries: [Entry]
+  /// The relevance of each group that has one, bound once.
+  let groupRelevance: [BoundExpression]
   /// Slot of each analysable question by name.
   let slots: [String: Int]
 
-  init(_ instrument: Instrument) throws(DemoError) {
+  init(_ instrument: Instrument, catalog: ItemCatalog) throws(DemoError) {
     self.instrument = instrument
     var slots: [String: Int] = [:]
     for (index, question) in instrument.questions.enumerated() { slots[question.name] = index }
@@ -33,29 +66,41 @@ struct FormPlan: Sendable {
     func bind(_ source: ExpressionSource?, binding: Bool) throws(DemoError) -> BoundExpression? {
       guard let source, !source.text.isEmpty else { return nil }
       do {
-        let parsed = binding ? try ExpressionParser.parseBinding(source.text) : try ExpressionParser.parse(source.text)
+        let parsed =
+          binding
+          ? try ExpressionParser.parseBinding(source.text) : try ExpressionParser.parse(source.text)
         return try parsed.bind { reference throws(ExpressionError) in
           let name = reference.form == formID ? reference.name : reference.text
           if let slot = slots[name] { return slot }
-          if instrument.question(named: name) != nil { return missing }  // metadata or note: never answered
-          throw ExpressionError("no question named '\(reference.text)' in \(formID)", at: reference.offset)
+          // A metadata question or a note: never answered.
+          if instrument.question(named: name) != nil { return missing }
+          throw ExpressionError(
+            "no question named '\(reference.text)' in \(formID)", at: reference.offset)
         }
       } catch {
         throw DemoError("\(source.location): \(error.message); run `careeval lint` on the kit")
       }
     }
-    var groupRelevance: [String: ExpressionSource] = [:]
+    var groupSources: [String: ExpressionSource] = [:]
     for group in instrument.groups where group.relevant != nil {
-      groupRelevance[(group.path + [group.name]).joined(separator: "/")] = group.relevant
+      groupSources[(group.path + [group.name]).joined(separator: "/")] = group.relevant
     }
+    var groupIndex: [String: Int] = [:]
+    var groupRelevance: [BoundExpression] = []
     var entries: [Entry] = []
     for (slot, question) in instrument.questions.enumerated() {
-      var relevance: [BoundExpression] = []
+      var groups: [Int] = []
       for depth in question.path.indices {
         let key = question.path[0...depth].joined(separator: "/")
-        if let bound = try bind(groupRelevance[key], binding: true) { relevance.append(bound) }
+        if let known = groupIndex[key] {
+          groups.append(known)
+        } else if let bound = try bind(groupSources[key], binding: true) {
+          groupIndex[key] = groupRelevance.count
+          groups.append(groupRelevance.count)
+          groupRelevance.append(bound)
+        }
       }
-      if let bound = try bind(question.relevant, binding: true) { relevance.append(bound) }
+      let own = try bind(question.relevant, binding: true)
       var isRequired = false
       var requiredWhen: BoundExpression?
       switch question.required {
@@ -68,11 +113,32 @@ struct FormPlan: Sendable {
       if case .selectMultiple = question.type { isMultiple = true }
       entries.append(
         Entry(
-          question: question, slot: slot, relevance: relevance, constraint: try bind(question.constraint, binding: true),
-          isRequired: isRequired, requiredWhen: requiredWhen, calculation: try bind(question.calculation, binding: false),
-          choices: list?.names ?? [], isMultiple: isMultiple))
+          question: question, slot: slot, groups: groups, groupRelevance: groupRelevance, own: own,
+          constraint: try bind(question.constraint, binding: true),
+          isRequired: isRequired, requiredWhen: requiredWhen,
+          calculation: try bind(question.calculation, binding: false),
+          choices: list?.names ?? [], isMultiple: isMultiple,
+          item: catalog.spec(form: formID, question: question.name)))
     }
     self.entries = entries
+    self.groupRelevance = groupRelevance
+  }
+
+  /// Whether `entry` is asked, given the answers so far. A group's relevance is evaluated
+  /// once per response (at its first question: it can only refer to earlier answers) and
+  /// kept in `groupCache`, which starts as `nil` for every group.
+  func isAsked(_ entry: Entry, in form: FormAnswers, groupCache: inout [Bool?]) -> Bool {
+    for group in entry.groups {
+      let asked: Bool
+      if let known = groupCache[group] {
+        asked = known
+      } else {
+        asked = groupRelevance[group].isTrue(semantics: .xlsform, in: form) == true
+        groupCache[group] = asked
+      }
+      if !asked { return false }
+    }
+    return entry.own.map { $0.isTrue(semantics: .xlsform, in: form) == true } ?? true
   }
 
   /// The name of the metadata question of this kind (`start`, `end`), if the form has one.

@@ -22,7 +22,8 @@ public enum DemoGenerator {
     guard errors.isEmpty else {
       let shown = errors.prefix(5).map { "  \($0)" }.joined(separator: "\n")
       throw DemoError(
-        "the kit at \(options.kitPath) has \(errors.count) error(s); fix them first (careeval lint):\n\(shown)")
+        "the kit at \(options.kitPath) has \(errors.count) error(s); fix them first (careeval lint):\n\(shown)"
+      )
     }
     return try generate(kit: loaded.kit, options: options)
   }
@@ -31,7 +32,9 @@ public enum DemoGenerator {
   /// - Throws: ``DemoError`` when the kit lacks what the demo needs or a file cannot be written.
   public static func generate(kit: Kit, options: DemoOptions) throws(DemoError) -> DemoSummary {
     guard options.children >= 1 else { throw DemoError("--children must be at least 1") }
-    guard (0...0.5).contains(options.errorRate) else { throw DemoError("--errors must be between 0 and 0.5") }
+    guard (0...0.5).contains(options.errorRate) else {
+      throw DemoError("--errors must be between 0 and 0.5")
+    }
     var run = try DemoRun(kit: kit, options: options)
     return try run.generate()
   }

@@ -11,10 +11,21 @@ struct IndicatorEvaluator: Sendable {
     case none
   }
 
-  struct Bound: Sendable {
-    var indicator: Indicator
-    var value: BoundExpression
-    var population: BoundExpression?
+  /// One indicator bound to slots (a class, so evaluating it per child copies nothing).
+  final class Bound: Sendable {
+    let indicator: Indicator
+    let isProportion: Bool
+    let unit: IndicatorUnit
+    let value: BoundExpression
+    let population: BoundExpression?
+
+    init(indicator: Indicator, value: BoundExpression, population: BoundExpression?) {
+      self.indicator = indicator
+      isProportion = indicator.kind == .proportion
+      unit = indicator.unit
+      self.value = value
+      self.population = population
+    }
   }
 
   /// The form ids, in the order responses are passed to `evaluate`.
@@ -33,7 +44,9 @@ struct IndicatorEvaluator: Sendable {
     var scaleIndex: [String: Int] = [:]
     var scales: [ScaleScorer] = []
     for scale in kit.scales {
-      guard let form = forms.firstIndex(of: scale.form), let instrument = kit.instrument(formID: scale.form) else {
+      guard let form = forms.firstIndex(of: scale.form),
+        let instrument = kit.instrument(formID: scale.form)
+      else {
         continue
       }
       scaleIndex[scale.name] = scales.count
@@ -45,7 +58,8 @@ struct IndicatorEvaluator: Sendable {
       switch symbols.resolve(reference) {
       case .success(.question(let form, let name)):
         key = "\(form).\(name)"
-        if let formIndex = forms.firstIndex(of: form), let instrument = kit.instrument(formID: form),
+        if let formIndex = forms.firstIndex(of: form),
+          let instrument = kit.instrument(formID: form),
           let slot = instrument.index(ofQuestion: name)
         {
           target = .question(form: formIndex, slot: slot)
@@ -56,7 +70,8 @@ struct IndicatorEvaluator: Sendable {
         key = "scale:\(name)"
         target = scaleIndex[name].map { .scale($0) } ?? .none
       case .failure:
-        throw ExpressionError("'\(reference.text)' does not name a question or scale of the kit", at: reference.offset)
+        throw ExpressionError(
+          "'\(reference.text)' does not name a question or scale of the kit", at: reference.offset)
       }
       if let slot = slots[key] { return slot }
       slots[key] = targets.count
@@ -72,7 +87,9 @@ struct IndicatorEvaluator: Sendable {
         }
         bound.append(Bound(indicator: indicator, value: value, population: population))
       } catch {
-        throw DemoError("\(indicator.location): indicator \(indicator.name): \(error.message); run `careeval lint`")
+        throw DemoError(
+          "\(indicator.location): indicator \(indicator.name): \(error.message); run `careeval lint`"
+        )
       }
     }
     indicators = bound
@@ -83,15 +100,18 @@ struct IndicatorEvaluator: Sendable {
   /// Each indicator's value for one unit: `nil` when the unit is outside the population or
   /// the value is missing; 1/0 for a proportion; the number for a mean. `responses[i]` are
   /// the answers to `forms[i]`, or nil when that informant did not answer.
-  func evaluate(_ responses: [[Answer]?]) -> [Double?] {
-    let scores = scales.map { $0.score(responses[$0.form]) }
+  func evaluate(_ responses: [[Answer]?], unit: IndicatorUnit) -> [Double?] {
+    let scores = unit == .child ? scales.map { $0.score(responses[$0.form]) } : []
     let context = Context(responses: responses, scores: scores, targets: targets)
     return indicators.map { bound in
-      if let population = bound.population, population.isTrue(semantics: .indicator, in: context) != true {
+      guard bound.unit == unit else { return nil }
+      if let population = bound.population,
+        population.isTrue(semantics: .indicator, in: context) != true
+      {
         return nil
       }
       guard let value = bound.value.evaluate(semantics: .indicator, in: context) else { return nil }
-      if bound.indicator.kind == .proportion { return value.booleanValue ? 1 : 0 }
+      if bound.isProportion { return value.booleanValue ? 1 : 0 }
       let x = value.numberValue
       return x.isFinite ? x : nil
     }
@@ -106,7 +126,7 @@ struct IndicatorEvaluator: Sendable {
     func answer(slot: Int) -> Answer {
       switch targets[slot] {
       case .question(let form, let index): return responses[form]?[index] ?? .notAsked
-      case .scale(let index): return scores[index]
+      case .scale(let index): return scores.indices.contains(index) ? scores[index] : .notAsked
       case .none: return .notAsked
       }
     }
@@ -126,10 +146,13 @@ struct ScaleScorer: Sendable {
 
   init(scale: Scale, form: Int, instrument: Instrument) {
     self.form = form
-    var lows: [Double] = [], highs: [Double] = []
+    var lows: [Double] = []
+    var highs: [Double] = []
     items = scale.items.map { name in
       var values: [String: Double] = [:]
-      if let question = instrument.question(named: name), let list = instrument.choiceList(for: question) {
+      if let question = instrument.question(named: name),
+        let list = instrument.choiceList(for: question)
+      {
         for choice in list.choices { if let x = choice.numericValue { values[choice.name] = x } }
         if let min = values.values.min(), let max = values.values.max() {
           lows.append(min)
@@ -146,7 +169,8 @@ struct ScaleScorer: Sendable {
 
   func score(_ answers: [Answer]?) -> Answer {
     guard let answers else { return .notAsked }
-    var sum = 0.0, count = 0
+    var sum = 0.0
+    var count = 0
     for item in items {
       guard let slot = item.slot, let value = answers[slot].value else { continue }
       let x: Double? =

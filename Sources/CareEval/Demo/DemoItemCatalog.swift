@@ -49,10 +49,13 @@ struct ItemCatalog: Sendable {
         models.append(spec.model)
       }
       guard models.count == scale.items.count else { continue }
-      scales[scale.name] = ScaleModel(items: models, isSum: scale.method == .sum, minValid: scale.minValid ?? models.count)
+      scales[scale.name] = ScaleModel(
+        items: models, isSum: scale.method == .sum, minValid: scale.minValid ?? models.count)
     }
-    if let teacher = kit.instrument(formID: "teacher"), let question = teacher.question(named: "t_progress"),
-      let list = teacher.choiceList(for: question), list.choices.count == Self.progressCutpoints.count + 1
+    if let teacher = kit.instrument(formID: "teacher"),
+      let question = teacher.question(named: "t_progress"),
+      let list = teacher.choiceList(for: question),
+      list.choices.count == Self.progressCutpoints.count + 1
     {
       let ordered = list.choices.sorted { ($0.numericValue ?? 0) < ($1.numericValue ?? 0) }
       let model = ItemModel(
@@ -66,31 +69,39 @@ struct ItemCatalog: Sendable {
 
   /// The item as the model answers it: a select_one item directly, a calculate item (a
   /// quiz score) through the select_one it scores.
-  private static func spec(scale: Scale, position: Int, question: Question, instrument: Instrument) -> ItemSpec? {
+  private static func spec(scale: Scale, position: Int, question: Question, instrument: Instrument)
+    -> ItemSpec?
+  {
     let sign: Double = scale.reverse.contains(question.name) ? -1 : 1
     let blank = question.required == .yes ? 0 : ModelConstants.itemBlank
     if case .selectOne = question.type, let list = instrument.choiceList(for: question) {
-      let ordered = list.choices.compactMap { choice in choice.numericValue.map { (choice.name, $0) } }
-        .sorted { $0.1 < $1.1 }
+      let ordered = list.choices.compactMap { choice in
+        choice.numericValue.map { (choice.name, $0) }
+      }
+      .sorted { $0.1 < $1.1 }
       guard ordered.count >= 2 else { return nil }
       let low = scale.itemMin ?? ordered[0].1
       let high = scale.itemMax ?? ordered[ordered.count - 1].1
       let scored = ordered.map { sign < 0 ? low + high - $0.1 : $0.1 }
       let model = ItemModel(
-        choices: ordered.map(\.0), scored: scored, cutpoints: cutpoints(scale.name, count: ordered.count),
+        choices: ordered.map(\.0), scored: scored,
+        cutpoints: cutpoints(scale.name, count: ordered.count),
         sign: sign, noise: settings[scale.name]?.noise ?? 0.8, blank: blank)
       return ItemSpec(
         form: instrument.formID, question: question.name, latent: scale.name, model: model,
         choicesByCategory: ordered.map { [$0.0] })
     }
-    guard question.type == .calculate, let quiz = scoredQuestion(question, in: instrument) else { return nil }
+    guard question.type == .calculate, let quiz = scoredQuestion(question, in: instrument) else {
+      return nil
+    }
     let (source, byValue) = quiz
     let values = byValue.keys.sorted()
     guard values.count >= 2 else { return nil }
     let difficulty = position < quizDifficulty.count ? quizDifficulty[position] : 0
     let cuts = values.count == 2 ? [difficulty] : cutpoints(scale.name, count: values.count)
     let model = ItemModel(
-      choices: values.map { String($0) }, scored: values, cutpoints: cuts, sign: sign, noise: 1, blank: 0)
+      choices: values.map { String($0) }, scored: values, cutpoints: cuts, sign: sign, noise: 1,
+      blank: 0)
     return ItemSpec(
       form: instrument.formID, question: source, latent: scale.name, model: model,
       choicesByCategory: values.map { byValue[$0] ?? [] })
@@ -98,7 +109,9 @@ struct ItemCatalog: Sendable {
 
   /// For a `calculate` scoring one select_one question (`if(${q} = 'b', 1, 0)`): that
   /// question and its choice names grouped by the score the calculation gives them.
-  private static func scoredQuestion(_ question: Question, in instrument: Instrument) -> (String, [Double: [String]])? {
+  private static func scoredQuestion(_ question: Question, in instrument: Instrument) -> (
+    String, [Double: [String]]
+  )? {
     guard let calculation = question.calculation,
       let parsed = try? ExpressionParser.parse(calculation.text)
     else { return nil }
@@ -110,7 +123,9 @@ struct ItemCatalog: Sendable {
     var byValue: [Double: [String]] = [:]
     for choice in list.choices {
       let context = AnswerContext(answers: [.value(.string(choice.name))], today: "2026-05-15")
-      guard let value = bound.evaluate(semantics: .xlsform, in: context)?.numberValue, value.isFinite else {
+      guard let value = bound.evaluate(semantics: .xlsform, in: context)?.numberValue,
+        value.isFinite
+      else {
         return nil
       }
       byValue[value, default: []].append(choice.name)

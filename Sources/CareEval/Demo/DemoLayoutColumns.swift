@@ -33,16 +33,33 @@ enum ColumnSource: Sendable {
 
 /// Columns collection platforms add to an export (FORMATS.md §2-§4).
 enum PlatformField: String, Sendable {
-  case koboID = "_id", uuid = "_uuid", submissionTime = "_submission_time"
-  case validationStatus = "_validation_status", notes = "_notes", status = "_status"
-  case submittedBy = "_submitted_by", tags = "_tags", index = "_index"
-  case submissionDate = "SubmissionDate", instanceID = "meta-instanceID", key = "KEY"
-  case submitterID = "SubmitterID", submitterName = "SubmitterName"
-  case attachmentsPresent = "AttachmentsPresent", attachmentsExpected = "AttachmentsExpected"
-  case odkStatus = "Status", reviewState = "ReviewState", deviceID = "DeviceID", edits = "Edits"
+  case koboID = "_id"
+  case uuid = "_uuid"
+  case submissionTime = "_submission_time"
+  case validationStatus = "_validation_status"
+  case notes = "_notes"
+  case status = "_status"
+  case submittedBy = "_submitted_by"
+  case tags = "_tags"
+  case index = "_index"
+  case submissionDate = "SubmissionDate"
+  case instanceID = "meta-instanceID"
+  case key = "KEY"
+  case submitterID = "SubmitterID"
+  case submitterName = "SubmitterName"
+  case attachmentsPresent = "AttachmentsPresent"
+  case attachmentsExpected = "AttachmentsExpected"
+  case odkStatus = "Status"
+  case reviewState = "ReviewState"
+  case deviceID = "DeviceID"
+  case edits = "Edits"
   case formVersion = "FormVersion"
-  case wjxSerial = "序号", wjxTime = "提交答卷时间", wjxDuration = "所用时间", wjxSource = "来源"
-  case wjxSourceDetail = "来源详情", wjxIP = "来自IP"
+  case wjxSerial = "序号"
+  case wjxTime = "提交答卷时间"
+  case wjxDuration = "所用时间"
+  case wjxSource = "来源"
+  case wjxSourceDetail = "来源详情"
+  case wjxIP = "来自IP"
 }
 
 /// One column of an export: its header and where its cells come from.
@@ -64,37 +81,50 @@ struct ColumnLayout: Sendable {
     self.plan = plan
     let instrument = plan.instrument
     let metadata = instrument.metadata.compactMap { question -> ColumnSpec? in
-      guard case .metadata(let kind) = question.type, kind == .start || kind == .end else { return nil }
+      guard case .metadata(let kind) = question.type, kind == .start || kind == .end else {
+        return nil
+      }
       return ColumnSpec(header: question.name, source: .metadata(kind))
     }
     var columns: [ColumnSpec] = []
     var labels: [Int: [String: String]] = [:]
     switch layout {
     case .plain:
-      columns = metadata + plan.entries.map { ColumnSpec(header: $0.question.name, source: .answer($0.slot)) }
+      columns =
+        metadata
+        + plan.entries.map { ColumnSpec(header: $0.question.name, source: .answer($0.slot)) }
     case .kobo, .odk:
       let separator = layout == .kobo ? "/" : "-"
-      if layout == .odk { columns.append(ColumnSpec(header: "SubmissionDate", source: .platform(.submissionDate))) }
+      if layout == .odk {
+        columns.append(ColumnSpec(header: "SubmissionDate", source: .platform(.submissionDate)))
+      }
       columns += metadata
       for entry in plan.entries {
         let header = (entry.question.path + [entry.question.name]).joined(separator: separator)
         columns.append(ColumnSpec(header: header, source: .answer(entry.slot)))
         if entry.isMultiple {
           for choice in entry.choices {
-            columns.append(ColumnSpec(header: "\(header)/\(choice)", source: .flag(entry.slot, choice)))
+            columns.append(
+              ColumnSpec(header: "\(header)/\(choice)", source: .flag(entry.slot, choice)))
           }
         }
       }
       let tail: [PlatformField] =
         layout == .kobo
-        ? [.koboID, .uuid, .submissionTime, .validationStatus, .notes, .status, .submittedBy, .tags, .index]
+        ? [
+          .koboID, .uuid, .submissionTime, .validationStatus, .notes, .status, .submittedBy, .tags,
+          .index,
+        ]
         : [
-          .instanceID, .key, .submitterID, .submitterName, .attachmentsPresent, .attachmentsExpected, .odkStatus,
+          .instanceID, .key, .submitterID, .submitterName, .attachmentsPresent,
+          .attachmentsExpected, .odkStatus,
           .reviewState, .deviceID, .edits, .formVersion,
         ]
       columns += tail.map { ColumnSpec(header: $0.rawValue, source: .platform($0)) }
     case .wjx:
-      let head: [PlatformField] = [.wjxSerial, .wjxTime, .wjxDuration, .wjxSource, .wjxSourceDetail, .wjxIP]
+      let head: [PlatformField] = [
+        .wjxSerial, .wjxTime, .wjxDuration, .wjxSource, .wjxSourceDetail, .wjxIP,
+      ]
       columns = head.map { ColumnSpec(header: $0.rawValue, source: .platform($0)) }
       let language = instrument.defaultLanguage ?? "zh"
       var number = 0
@@ -104,7 +134,9 @@ struct ColumnLayout: Sendable {
         columns.append(ColumnSpec(header: "\(number)、\(label)", source: .answer(entry.slot)))
         if let list = entry.question.type.choiceList.flatMap({ instrument.choiceList(named: $0) }) {
           var map: [String: String] = [:]
-          for choice in list.choices { map[choice.name] = choice.labels.text(for: "zh", fallback: language) ?? choice.name }
+          for choice in list.choices {
+            map[choice.name] = choice.labels.text(for: "zh", fallback: language) ?? choice.name
+          }
           labels[entry.slot] = map
         }
       }

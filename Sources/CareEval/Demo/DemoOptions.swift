@@ -51,7 +51,8 @@ public struct DemoOptions: Sendable {
 
   /// Creates options; every parameter has the documented default.
   public init(
-    kitPath: String = "surveys/aixin", outputDirectory: String, children: Int = 20_000, seed: UInt64 = 1,
+    kitPath: String = "surveys/aixin", outputDirectory: String, children: Int = 20_000,
+    seed: UInt64 = 1,
     sample: Bool = false, villagesPerCounty: Int = 6, childrenPerVillage: Int = 12,
     layout: DemoLayout = .plain, encoding: TextEncoding? = nil, errorRate: Double = 0,
     regions: [String] = [], showProgress: Bool = true
@@ -97,7 +98,8 @@ public struct DemoSummary: Sendable {
 
   /// Creates a summary.
   public init(
-    files: [String], children: Int, rosterRows: Int, volunteers: Int, counties: Int, injectedErrors: Int,
+    files: [String], children: Int, rosterRows: Int, volunteers: Int, counties: Int,
+    injectedErrors: Int,
     notes: [String]
   ) {
     self.files = files
@@ -120,5 +122,6 @@ public struct DemoError: Error, Sendable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The message as the command line prints it: `error: …`.
   public var description: String { "error: \(message)" }
 }

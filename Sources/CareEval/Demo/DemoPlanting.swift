@@ -46,15 +46,19 @@ struct DemoPlanting {
       Knob(indicator: "routine_family_guidance", range: 0...1) { $0.familyGuidance = $1 },
       Knob(indicator: "routine_school_link", range: 0...1) { $0.schoolLink = $1 },
     ]
-    for (name, index) in [("routine_festival", 1), ("routine_book", 2), ("routine_safety_lesson", 3)] {
+    for (name, index) in [
+      ("routine_festival", 1), ("routine_book", 2), ("routine_safety_lesson", 3),
+    ] {
       knobs.append(
         Knob(indicator: name, range: -10...10) { parameters, x in
           parameters.activityTerm[index] = logistic(x - 1)
           parameters.activityEarlier[index] = logistic(x)
         })
     }
-    let served = ["needs_living_served", "needs_affection_served", "needs_academic_served",
-      "needs_psychological_served", "needs_legal_served"]
+    let served = [
+      "needs_living_served", "needs_affection_served", "needs_academic_served",
+      "needs_psychological_served", "needs_legal_served",
+    ]
     for (index, name) in served.enumerated() {
       knobs.append(Knob(indicator: name, range: 0...1) { $0.serviceForNeed[index] = $1 })
     }
@@ -67,14 +71,18 @@ struct DemoPlanting {
   /// The county's parameters after planting. Coverage is planted per category (a target of
   /// 1: every eligible child paired); the other knobs are solved so that their indicator's
   /// generating parameter equals the value drawn for its class.
-  func plant(_ base: CountyParameters, county: String, random: inout DemoRandom) -> CountyParameters {
+  func plant(_ base: CountyParameters, county: String, random: inout DemoRandom) -> CountyParameters
+  {
     var parameters = base
     if random.bernoulli(0.2) {
-      let candidates = [Vocabulary.deFacto, Vocabulary.lowIncome, Vocabulary.disadvantaged, Vocabulary.leftBehind]
+      let candidates = [
+        Vocabulary.deFacto, Vocabulary.lowIncome, Vocabulary.disadvantaged, Vocabulary.leftBehind,
+      ]
       let count = random.bernoulli(0.7) ? 1 : 2
       for _ in 0..<count {
         let category = random.pick(candidates)
-        parameters.coverage[category] = random.bernoulli(0.6) ? random.uniform(0.96, 0.99) : random.uniform(0.75, 0.88)
+        parameters.coverage[category] =
+          random.bernoulli(0.6) ? random.uniform(0.96, 0.99) : random.uniform(0.75, 0.88)
       }
     }
     for knob in Self.knobs {
@@ -97,13 +105,16 @@ struct DemoPlanting {
 
   /// The parameters with `knob` set (by bisection) so that its indicator's parameter is as
   /// close to `desired` as the knob's range allows.
-  private func solve(_ knob: Knob, desired: Double, in parameters: CountyParameters) -> CountyParameters {
+  private func solve(_ knob: Knob, desired: Double, in parameters: CountyParameters)
+    -> CountyParameters
+  {
     func value(_ x: Double) -> Double {
       var trial = parameters
       knob.set(&trial, x)
       return formulas.parameter(knob.indicator, model: CountyModel(trial)) ?? 0
     }
-    var low = knob.range.lowerBound, high = knob.range.upperBound
+    var low = knob.range.lowerBound
+    var high = knob.range.upperBound
     let (floor, ceiling) = (value(low), value(high))
     let goal = min(max(desired, floor + 0.005), ceiling - 0.005)
     for _ in 0..<60 {

@@ -18,25 +18,33 @@ enum DemoPopulation {
   /// share of `total` children: provinces by `ModelConstants.provinceWeights`, counties
   /// within a province by log-normal sizes. Allocation is by largest remainder, so the
   /// counts add up to `total` exactly.
-  static func counties(kit: Kit, regions: [String], total: Int, seed: UInt64) throws(DemoError) -> [DemoCounty] {
+  static func counties(kit: Kit, regions: [String], total: Int, seed: UInt64) throws(DemoError)
+    -> [DemoCounty]
+  {
     let tree = kit.regions
     let all = tree.nodes.filter { $0.level == .county }
     guard !all.isEmpty else {
       throw DemoError(
-        "the kit at \(kit.root) has no counties in regions.csv; the demo needs the region tree to place children")
+        "the kit at \(kit.root) has no counties in regions.csv; the demo needs the region tree to place children"
+      )
     }
     let wanted = Set(regions.map { tree.resolve($0) ?? $0 })
     for code in regions where tree.resolve(code) == nil {
       throw DemoError("region '\(code)' is not in the kit's regions.csv")
     }
     let chosen = all.filter { node in
-      wanted.isEmpty || wanted.contains(node.code) || tree.ancestors(of: node.code).contains { wanted.contains($0.code) }
+      wanted.isEmpty || wanted.contains(node.code)
+        || tree.ancestors(of: node.code).contains { wanted.contains($0.code) }
     }
-    guard !chosen.isEmpty else { throw DemoError("no county lies under the regions \(regions.joined(separator: ", "))") }
+    guard !chosen.isEmpty else {
+      throw DemoError("no county lies under the regions \(regions.joined(separator: ", "))")
+    }
 
     func province(of code: String) -> RegionNode? { tree.ancestors(of: code).last }
     var byProvince: [String: [RegionNode]] = [:]
-    for node in chosen { byProvince[province(of: node.code)?.code ?? node.code, default: []].append(node) }
+    for node in chosen {
+      byProvince[province(of: node.code)?.code ?? node.code, default: []].append(node)
+    }
     let provinces = byProvince.keys.sorted()
     let knownWeights = ModelConstants.provinceWeights
     let fallback = knownWeights.values.reduce(0, +) / Double(knownWeights.count)
@@ -56,7 +64,8 @@ enum DemoPopulation {
         let names = ancestors.reversed().map { shortName($0.names.text(for: "zh") ?? $0.code) }
         result.append(
           DemoCounty(
-            index: 0, code: node.code, name: node.names.text(for: "zh") ?? node.code, province: code,
+            index: 0, code: node.code, name: node.names.text(for: "zh") ?? node.code,
+            province: code,
             placeLabel: names.joined(separator: "-"), children: size))
       }
     }
@@ -81,7 +90,9 @@ enum DemoPopulation {
     guard total > 0, sum > 0 else { return weights.map { _ in 0 } }
     let exact = weights.map { Double(total) * $0 / sum }
     var counts = exact.map { Int($0.rounded(.down)) }
-    let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), $1) > (exact[$1] - Double(counts[$1]), $0) }
+    let order = exact.indices.sorted {
+      (exact[$0] - Double(counts[$0]), $1) > (exact[$1] - Double(counts[$1]), $0)
+    }
     var left = total - counts.reduce(0, +)
     for index in order where left > 0 {
       counts[index] += 1
@@ -92,7 +103,8 @@ enum DemoPopulation {
 
   /// A region name without its administrative suffix: 四川省 -> 四川, 成都市 -> 成都.
   static func shortName(_ name: String) -> String {
-    for suffix in ["维吾尔自治区", "回族自治区", "壮族自治区", "自治区", "省", "市"] where name.hasSuffix(suffix) && name.count > suffix.count + 1 {
+    for suffix in ["维吾尔自治区", "回族自治区", "壮族自治区", "自治区", "省", "市"]
+    where name.hasSuffix(suffix) && name.count > suffix.count + 1 {
       return String(name.dropLast(suffix.count))
     }
     return name

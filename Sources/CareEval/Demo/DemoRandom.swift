@@ -30,6 +30,11 @@ struct DemoRandom {
     if s0 | s1 | s2 | s3 == 0 { s0 = 1 }  // xoshiro's one forbidden state
   }
 
+  /// A generator in exactly this state (for checking against published outputs).
+  init(state: (UInt64, UInt64, UInt64, UInt64)) {
+    (s0, s1, s2, s3) = state
+  }
+
   /// The next 64 random bits.
   mutating func next() -> UInt64 {
     let result = rotate(s1 &* 5, 7) &* 9
@@ -149,5 +154,6 @@ struct SplitMix64 {
 /// The purposes streams are derived for, so that each kind of decision has its own
 /// numbers (a sample or error injection never changes the population).
 enum DemoStream: UInt64 {
-  case layout = 1, counties, children, volunteers, sample, errors, metadata
+  case layout = 1
+  case counties, children, volunteers, sample, errors, metadata, registers
 }

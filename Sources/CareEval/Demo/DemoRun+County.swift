@@ -7,14 +7,17 @@ extension DemoRun {
     let index = UInt64(county.index)
     var parameterRandom = DemoRandom(seed: seed, stream: [DemoStream.counties.rawValue, index])
     let base = CountyParameters.draw(province: county.province, random: &parameterRandom)
-    let planted = DemoPlanting(kit: kit, formulas: formulas).plant(base, county: county.code, random: &parameterRandom)
+    let planted = DemoPlanting(kit: kit, formulas: formulas).plant(
+      base, county: county.code, random: &parameterRandom)
     let model = CountyModel(planted)
-    let answers = AnswerModel(county: model, catalog: catalog, paperNumbers: options.layout == .plain)
+    let answers = AnswerModel(
+      county: model, catalog: catalog, paperNumbers: options.layout == .plain)
 
     var random = DemoRandom(seed: seed, stream: [DemoStream.children.rawValue, index])
     var volunteerRandom = DemoRandom(seed: seed, stream: [DemoStream.volunteers.rawValue, index])
     var metaRandom = DemoRandom(seed: seed, stream: [DemoStream.metadata.rawValue, index])
     var sampleRandom = DemoRandom(seed: seed, stream: [DemoStream.sample.rawValue, index])
+    var registerRandom = DemoRandom(seed: seed, stream: [DemoStream.registers.rawValue, index])
     let villages = DemoPopulation.villages(children: county.children, random: &random)
     let sample =
       options.sample
@@ -30,18 +33,22 @@ extension DemoRun {
       let interviewer = 1 + metaRandom.int(below: 12)
       let school = "\(county.name)\(DemoText.padded(village + 1, width: villageWidth))村小学"
       for position in 0..<size {
-        let id = "\(county.code)-\(DemoText.padded(village + 1, width: villageWidth))-\(DemoText.padded(position + 1, width: 3))"
+        let id =
+          "\(county.code)-\(DemoText.padded(village + 1, width: villageWidth))-\(DemoText.padded(position + 1, width: 3))"
         let child = model.drawChild(
-          id: id, village: village, pools: &pools, random: &random, volunteerRandom: &volunteerRandom)
+          id: id, village: village, pools: &pools, random: &random,
+          volunteerRandom: &volunteerRandom)
         let weight = sample?.weight(village: village, position: position)
-        var extras = RosterExtras(county: county.code, volunteerIDs: child.volunteers.map { pools.volunteers[$0].id })
+        var extras = RosterExtras(
+          county: county.code, volunteerIDs: child.volunteers.map { pools.volunteers[$0].id })
         extras.school = child.inSchool ? school : nil
         if child.paired {
           extras.organisation = child.volunteers.lazy.compactMap { pools.volunteers[$0].team }.first
           let joined = child.volunteers.map { pools.volunteers[$0].joined }.max() ?? "2019-01-01"
           let earliest = max(DemoDates.dayNumber(2019, 1, 1), Self.dayNumber(joined))
           let latest = DemoDates.dayNumber(2026, 3, 31)
-          extras.datePaired = DemoDates.day(earliest + random.int(below: max(1, latest - earliest + 1)))
+          extras.datePaired = DemoDates.day(
+            earliest + random.int(below: max(1, latest - earliest + 1)))
         }
         if let weight {
           extras.weight = weight
@@ -64,25 +71,34 @@ extension DemoRun {
           guard responds else { continue }
           forms[respondent] = filler.fill(plan, random: &random) { entry, form, random in
             switch respondent {
-            case .child: answers.child(entry, form: form, child: child, paperNumber: "C" + paper, random: &random)
+            case .child:
+              answers.child(
+                entry, form: form, child: child, paperNumber: "C" + paper, random: &random)
             case .guardian:
-              answers.guardian(entry, form: form, child: child, paperNumber: "G" + paper, random: &random)
-            default: answers.teacher(entry, form: form, child: child, paperNumber: "T" + paper, random: &random)
+              answers.guardian(
+                entry, form: form, child: child, paperNumber: "G" + paper, random: &random)
+            default:
+              answers.teacher(
+                entry, form: form, child: child, paperNumber: "T" + paper, random: &random)
             }
           }
         }
         let responses = Self.evaluated.map { respondent -> [Answer]? in
           respondent == .roster ? rosterForm.answers : forms[respondent]?.answers
         }
-        tally.add(evaluator.evaluate(responses), unit: .child, indicators: kit.indicators)
+        tally.add(
+          evaluator.evaluate(responses, unit: .child), unit: .child, indicators: kit.indicators)
         progress.advance()
+        // Every child has a register row, sampled or not; its metadata has its own stream.
+        let rosterMeta = registerMeta(month: 3, random: &registerRandom)
         guard sample == nil || weight != nil else { continue }
         let day = visit
-        try write(.roster, rosterForm, meta: registerMeta(month: 3, random: &metaRandom), county: county)
+        try write(.roster, rosterForm, meta: rosterMeta, county: county)
         rosterRows += 1
         for respondent in [Respondent.child, .guardian, .teacher] {
           guard let form = forms[respondent] else { continue }
-          let meta = interviewMeta(respondent, day: day, interviewer: interviewer, county: county, random: &metaRandom)
+          let meta = interviewMeta(
+            respondent, day: day, interviewer: interviewer, county: county, random: &metaRandom)
           try write(respondent, form, meta: meta, county: county)
         }
       }
@@ -96,8 +112,11 @@ extension DemoRun {
         }
         var responses = [[Answer]?](repeating: nil, count: Self.evaluated.count)
         responses[Self.evaluated.count - 1] = form.answers
-        tally.add(evaluator.evaluate(responses), unit: .volunteer, indicators: kit.indicators)
-        try write(.volunteer, form, meta: registerMeta(month: 2, random: &metaRandom), county: county)
+        tally.add(
+          evaluator.evaluate(responses, unit: .volunteer), unit: .volunteer,
+          indicators: kit.indicators)
+        try write(
+          .volunteer, form, meta: registerMeta(month: 2, random: &registerRandom), county: county)
         volunteerRows += 1
       }
     }
@@ -105,7 +124,9 @@ extension DemoRun {
   }
 
   /// Writes one response to its file, through the error injector.
-  private mutating func write(_ respondent: Respondent, _ form: FormAnswers, meta: ResponseMeta, county: DemoCounty)
+  private mutating func write(
+    _ respondent: Respondent, _ form: FormAnswers, meta: ResponseMeta, county: DemoCounty
+  )
     throws(DemoError)
   {
     guard var output = outputs[respondent] else { return }
@@ -124,7 +145,8 @@ extension DemoRun {
       earlier.serial = output.serial
       let duplicate = output.layout.cells(form, meta: earlier)
       try injector.inject(
-        cells, duplicate: duplicate, layout: output.layout, form: form, subject: output.subject, to: output.file)
+        cells, duplicate: duplicate, layout: output.layout, form: form, subject: output.subject,
+        to: output.file)
     } else {
       try output.file.write(cells)
     }
@@ -138,12 +160,14 @@ extension DemoRun {
     let start = DemoDates.Moment(seconds: end.seconds - 120 - random.int(below: 480))
     let uuid = DemoText.uuid(&random)
     return ResponseMeta(
-      start: start, end: end, uuid: uuid, serial: 0, received: end, submitter: 0, device: "", channel: "", ip: "")
+      start: start, end: end, uuid: uuid, serial: 0, received: end, submitter: 0, device: "",
+      channel: "", ip: "")
   }
 
   /// Metadata of a questionnaire filled in on a village visit.
   private func interviewMeta(
-    _ respondent: Respondent, day: Int, interviewer: Int, county: DemoCounty, random: inout DemoRandom
+    _ respondent: Respondent, day: Int, interviewer: Int, county: DemoCounty,
+    random: inout DemoRandom
   ) -> ResponseMeta {
     let durations: ClosedRange<Int> =
       switch respondent {
@@ -157,10 +181,13 @@ extension DemoRun {
     let received = DemoDates.Moment(seconds: end.seconds + 60 + random.int(below: 3 * 3600))
     let uuid = DemoText.uuid(&random)
     let channel = ["微信", "直接访问", "手机提交"][random.categorical([0.6, 0.25, 0.15])]
-    let ip = "\(1 + random.int(below: 223)).\(random.int(below: 256)).\(random.int(below: 256)).\(1 + random.int(below: 254))(\(county.placeLabel))"
-    let device = "collect:" + String(UInt32(truncatingIfNeeded: interviewer &* 2_654_435_761), radix: 16)
+    let ip =
+      "\(1 + random.int(below: 223)).\(random.int(below: 256)).\(random.int(below: 256)).\(1 + random.int(below: 254))(\(county.placeLabel))"
+    let device =
+      "collect:" + String(UInt32(truncatingIfNeeded: interviewer &* 2_654_435_761), radix: 16)
     return ResponseMeta(
-      start: start, end: end, uuid: uuid, serial: 0, received: received, submitter: interviewer, device: device,
+      start: start, end: end, uuid: uuid, serial: 0, received: received, submitter: interviewer,
+      device: device,
       channel: channel, ip: ip)
   }
 

@@ -38,19 +38,27 @@ struct DemoRun {
   init(kit: Kit, options: DemoOptions) throws(DemoError) {
     self.kit = kit
     self.options = options
-    guard let roster = kit.roster else { throw DemoError("the kit at \(kit.root) has no child register (respondent roster)") }
-    self.roster = try FormPlan(roster)
-    volunteer = try kit.instruments(for: .volunteer).first.map { instrument throws(DemoError) in try FormPlan(instrument) }
+    guard let roster = kit.roster else {
+      throw DemoError("the kit at \(kit.root) has no child register (respondent roster)")
+    }
+    let catalog = ItemCatalog(kit: kit)
+    self.catalog = catalog
+    self.roster = try FormPlan(roster, catalog: catalog)
+    volunteer = try kit.instruments(for: .volunteer).first.map { instrument throws(DemoError) in
+      try FormPlan(instrument, catalog: catalog)
+    }
     var questionnaires: [Respondent: FormPlan] = [:]
     for respondent in [Respondent.child, .guardian, .teacher] {
-      if let instrument = kit.instruments(for: respondent).first { questionnaires[respondent] = try FormPlan(instrument) }
+      if let instrument = kit.instruments(for: respondent).first {
+        questionnaires[respondent] = try FormPlan(instrument, catalog: catalog)
+      }
     }
     self.questionnaires = questionnaires
-    catalog = ItemCatalog(kit: kit)
     formulas = TruthFormulas(kit: kit, catalog: catalog)
     let forms = Self.evaluated.map { kit.instruments(for: $0).first?.formID ?? "" }
     evaluator = try IndicatorEvaluator(kit: kit, forms: forms)
-    counties = try DemoPopulation.counties(kit: kit, regions: options.regions, total: options.children, seed: options.seed)
+    counties = try DemoPopulation.counties(
+      kit: kit, regions: options.regions, total: options.children, seed: options.seed)
 
     let directory = options.outputDirectory
     do {
@@ -79,9 +87,14 @@ struct DemoRun {
     outputs[.roster] = try open(self.roster, layout: .plain)
     if let volunteer { outputs[.volunteer] = try open(volunteer, layout: .plain) }
     for respondent in [Respondent.child, .guardian, .teacher] {
-      if let plan = questionnaires[respondent] { outputs[respondent] = try open(plan, layout: options.layout) }
+      if let plan = questionnaires[respondent] {
+        outputs[respondent] = try open(plan, layout: options.layout)
+      }
     }
-    let log = options.errorRate > 0 ? try DemoCSVFile(directory: directory, name: "errors.csv", dialect: DemoDialect(encoding: .utf8)) : nil
+    let log =
+      options.errorRate > 0
+      ? try DemoCSVFile(
+        directory: directory, name: "errors.csv", dialect: DemoDialect(encoding: .utf8)) : nil
     injector = try ErrorInjector(rate: options.errorRate, seed: options.seed, log: log)
     truth = try DemoTruthWriter(directory: directory, kit: kit)
     files.append("truth.csv")

@@ -12,13 +12,17 @@ enum LatentGrid {
   }()
   static let cumulative: [Double] = {
     var sum = 0.0
-    return weights.map { sum += $0; return sum }
+    return weights.map {
+      sum += $0
+      return sum
+    }
   }()
 
   /// One draw of the offset.
   static func draw(_ random: inout DemoRandom) -> Double {
     let u = random.uniform()
-    var low = 0, high = cumulative.count - 1
+    var low = 0
+    var high = cumulative.count - 1
     while low < high {
       let middle = (low + high) / 2
       if cumulative[middle] > u { high = middle } else { low = middle + 1 }
@@ -73,7 +77,9 @@ struct ScaleModel: Sendable {
   /// (the latent is `mean` plus a `LatentGrid` offset): P(missing) and P(each score), the
   /// scores in ascending order. Items are independent given the latent; blanks are
   /// independent of the answers. Sums run in a fixed order, so results are reproducible.
-  func distribution(mean: Double) -> (missing: Double, scores: [(score: Double, probability: Double)]) {
+  func distribution(mean: Double) -> (
+    missing: Double, scores: [(score: Double, probability: Double)]
+  ) {
     // Item scores are whole numbers in every kit seen (Likert values, 0/1 quiz scores);
     // other values are rounded to 1/1000 so that sums can index an array.
     let scale = items.allSatisfy { $0.scored.allSatisfy { $0 == $0.rounded() } } ? 1.0 : 1000.0
@@ -82,34 +88,42 @@ struct ScaleModel: Sendable {
     let high = steps.reduce(0) { $0 + ($1.max() ?? 0) }
     let width = max(0, high) - min(0, low) + 1
     let offset = -min(0, low)
-    var missing = 0.0
-    var scores: [Double: Double] = [:]
+    // total[count][sum + offset]: P(count items answered with this sum), over the grid.
+    var total = [[Double]](repeating: [Double](repeating: 0, count: width), count: items.count + 1)
+    var states = total
     for (shift, weight) in zip(LatentGrid.offsets, LatentGrid.weights) {
-      let perItem = items.map { $0.categoryProbabilities(latent: mean + shift) }
-      // states[count][sum + offset]: P(count items answered with this sum).
-      var states = [[Double]](repeating: [Double](repeating: 0, count: width), count: items.count + 1)
+      for count in states.indices { for sum in 0..<width { states[count][sum] = 0 } }
       states[0][offset] = 1
       for (index, item) in items.enumerated() {
+        let probabilities = item.categoryProbabilities(latent: mean + shift)
+        let step = steps[index]
         for count in stride(from: index, through: 0, by: -1) {
           for sum in 0..<width {
             let p = states[count][sum]
             guard p > 0 else { continue }
             states[count][sum] = p * item.blank
-            for (category, q) in perItem[index].enumerated() where q > 0 {
-              states[count + 1][sum + steps[index][category]] += p * q * (1 - item.blank)
+            let kept = p * (1 - item.blank)
+            for (category, q) in probabilities.enumerated() where q > 0 {
+              states[count + 1][sum + step[category]] += kept * q
             }
           }
         }
       }
-      for count in 0...items.count {
+      for count in states.indices {
         for sum in 0..<width where states[count][sum] > 0 {
-          let p = weight * states[count][sum]
-          if count < minValid || count == 0 {
-            missing += p
-          } else {
-            let total = Double(sum - offset) / scale
-            scores[isSum ? total : total / Double(count), default: 0] += p
-          }
+          total[count][sum] += weight * states[count][sum]
+        }
+      }
+    }
+    var missing = 0.0
+    var scores: [Double: Double] = [:]
+    for count in total.indices {
+      for sum in 0..<width where total[count][sum] > 0 {
+        if count < minValid || count == 0 {
+          missing += total[count][sum]
+        } else {
+          let value = Double(sum - offset) / scale
+          scores[isSum ? value : value / Double(count), default: 0] += total[count][sum]
         }
       }
     }

@@ -28,7 +28,8 @@ enum DemoDates {
   /// `YYYY-MM-DD` for a day number.
   static func day(_ days: Int) -> String {
     let (y, m, d) = civil(days)
-    return "\(DemoText.padded(y, width: 4))-\(DemoText.padded(m, width: 2))-\(DemoText.padded(d, width: 2))"
+    return
+      "\(DemoText.padded(y, width: 4))-\(DemoText.padded(m, width: 2))-\(DemoText.padded(d, width: 2))"
   }
 
   /// A moment as seconds since 1970-01-01 00:00 in China Standard Time (UTC+8).
@@ -39,7 +40,8 @@ enum DemoDates {
     private var secondOfDay: Int { seconds - days * 86_400 }
     private var clock: String {
       let s = secondOfDay
-      return "\(DemoText.padded(s / 3600, width: 2)):\(DemoText.padded(s / 60 % 60, width: 2)):\(DemoText.padded(s % 60, width: 2))"
+      return
+        "\(DemoText.padded(s / 3600, width: 2)):\(DemoText.padded(s / 60 % 60, width: 2)):\(DemoText.padded(s % 60, width: 2))"
     }
 
     /// `2026-04-12T09:30:05.000+08:00`, as XLSForm start/end and Kobo write local times.
@@ -52,7 +54,8 @@ enum DemoDates {
     var wjx: String {
       let (y, m, d) = DemoDates.civil(days)
       let s = secondOfDay
-      return "\(y)/\(m)/\(d) \(s / 3600):\(DemoText.padded(s / 60 % 60, width: 2)):\(DemoText.padded(s % 60, width: 2))"
+      return
+        "\(y)/\(m)/\(d) \(s / 3600):\(DemoText.padded(s / 60 % 60, width: 2)):\(DemoText.padded(s % 60, width: 2))"
     }
     private var plainISO: String { "\(DemoDates.day(days))T\(clock)" }
   }
@@ -63,7 +66,8 @@ enum DemoText {
   /// `n` with leading zeros to at least `width` digits.
   static func padded(_ n: Int, width: Int) -> String {
     let digits = String(n)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    return digits.count >= width
+      ? digits : String(repeating: "0", count: width - digits.count) + digits
   }
 
   /// A version-4-shaped UUID from the random stream (lower-case hex, as Kobo and ODK write them).
@@ -73,7 +77,10 @@ enum DemoText {
     var bits = random.next()
     var more = random.next()
     for index in 0..<32 {
-      if index == 16 { bits = more; more = 0 }
+      if index == 16 {
+        bits = more
+        more = 0
+      }
       var nibble = Int(bits & 0xF)
       bits >>= 4
       if index == 12 { nibble = 4 }
@@ -84,7 +91,9 @@ enum DemoText {
     return String(characters)
   }
 
-  static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+  static let surnames = Array(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+  )
   static let givenBoy = Array("浩宇轩子涵俊杰博文浩然梓豪明辉志强建华国庆晨阳天佑嘉豪一鸣宇航思远")
   static let givenGirl = Array("欣怡梓涵雨萱诗琪佳怡紫涵思彤梦瑶可馨雨桐语嫣晓雪婷婷美玲慧敏丽娟")
 

@@ -2,12 +2,16 @@
 /// respondent (profile, need, pairing, true care) with its weight among the scale's
 /// respondents and its latent mean (`LatentEffects.means`).
 enum ScaleComponents {
-  static func components(_ scale: String, population: TruthFormulas.ScalePopulation, model m: CountyModel)
+  static func components(
+    _ scale: String, population: TruthFormulas.ScalePopulation, model m: CountyModel
+  )
     -> [(weight: Double, mean: Double)]
   {
     let p = m.parameters
     var result: [(weight: Double, mean: Double)] = []
-    func both(_ probability: Double) -> [(Bool, Double)] { [(false, 1 - probability), (true, probability)] }
+    func both(_ probability: Double) -> [(Bool, Double)] {
+      [(false, 1 - probability), (true, probability)]
+    }
 
     switch scale {
     case "wellbeing", "loneliness", "adjustment", "knowledge":
@@ -22,9 +26,12 @@ enum ScaleComponents {
                 for (lesson, pLesson) in both(lessons) {
                   let weight = base * pPsych * pAffection * pLegal * pPaired * pLesson
                   let means = LatentEffects.means(
-                    p, psych: psych, affection: affection, leftBehind: profile.extraLeftBehind
-                      || profile.primary == Vocabulary.leftBehind, paired: paired, legal: legal, academic: false,
-                    contact: paired ? 2 : 5, guidance: false, guardianContacted: false, safetyLesson: lesson,
+                    p, psych: psych, affection: affection,
+                    leftBehind: profile.extraLeftBehind
+                      || profile.primary == Vocabulary.leftBehind, paired: paired, legal: legal,
+                    academic: false,
+                    contact: paired ? 2 : 5, guidance: false, guardianContacted: false,
+                    safetyLesson: lesson,
                     studyGroup: false)
                   result.append((weight, means[scale] ?? 0))
                 }
@@ -38,8 +45,10 @@ enum ScaleComponents {
       for (truth, pTruth) in m.contact.enumerated() {
         let asked = 1 - CountyModel.knowsVolunteer[truth][1]
         let means = LatentEffects.means(
-          p, psych: false, affection: false, leftBehind: false, paired: true, legal: false, academic: false,
-          contact: truth, guidance: false, guardianContacted: false, safetyLesson: false, studyGroup: false)
+          p, psych: false, affection: false, leftBehind: false, paired: true, legal: false,
+          academic: false,
+          contact: truth, guidance: false, guardianContacted: false, safetyLesson: false,
+          studyGroup: false)
         result.append((pTruth * asked, means[scale] ?? 0))
       }
     case "guardian_change", "guardian_satisfaction":
@@ -47,7 +56,8 @@ enum ScaleComponents {
         for (guidance, pGuidance) in both(p.familyGuidance) {
           for (contacted, pContacted) in both(p.guardianContact) {
             let means = LatentEffects.means(
-              p, psych: false, affection: false, leftBehind: false, paired: true, legal: false, academic: false,
+              p, psych: false, affection: false, leftBehind: false, paired: true, legal: false,
+              academic: false,
               contact: truth, guidance: guidance, guardianContacted: contacted, safetyLesson: false,
               studyGroup: false)
             result.append((pTruth * pGuidance * pContacted, means[scale] ?? 0))
@@ -66,7 +76,8 @@ enum ScaleComponents {
 /// The distribution of one select_one answer among its respondents in a county.
 enum AnswerComponents {
   static func distribution(
-    form: String, question: String, population: TruthFormulas.AnswerPopulation, model m: CountyModel,
+    form: String, question: String, population: TruthFormulas.AnswerPopulation,
+    model m: CountyModel,
     catalog: ItemCatalog
   ) -> [(String, Double)] {
     var totals: [String: Double] = [:]
@@ -82,20 +93,27 @@ enum AnswerComponents {
       for profile in m.profiles {
         let onlyLag = population == .academicLag
         for lag in [false, true] {
-          let pLag = lag ? profile.needs[Vocabulary.academic] : 1 - profile.needs[Vocabulary.academic]
+          let pLag =
+            lag ? profile.needs[Vocabulary.academic] : 1 - profile.needs[Vocabulary.academic]
           if onlyLag && !lag { continue }
           for paired in [false, true] {
             let pPaired = paired ? m.paired(profile) : 1 - m.paired(profile)
             let studyRate =
               paired
-              ? (lag ? p.serviceForNeed[Vocabulary.academic] : p.serviceOtherwise[Vocabulary.academic])
+              ? (lag
+                ? p.serviceForNeed[Vocabulary.academic] : p.serviceOtherwise[Vocabulary.academic])
               : (lag ? 0.1 : 0.03)
             for study in [false, true] {
-              let weight = profile.probability * profile.inSchool * pLag * pPaired * (study ? studyRate : 1 - studyRate)
+              let weight =
+                profile.probability * profile.inSchool * pLag * pPaired
+                * (study ? studyRate : 1 - studyRate)
               guard weight > 0 else { continue }
-              let mean = LatentEffects.means(
-                p, psych: false, affection: false, leftBehind: false, paired: paired, legal: false, academic: lag,
-                contact: 5, guidance: false, guardianContacted: false, safetyLesson: false, studyGroup: study)["progress"]
+              let mean =
+                LatentEffects.means(
+                  p, psych: false, affection: false, leftBehind: false, paired: paired,
+                  legal: false, academic: lag,
+                  contact: 5, guidance: false, guardianContacted: false, safetyLesson: false,
+                  studyGroup: study)["progress"]
                 ?? 0
               for (offset, w) in zip(LatentGrid.offsets, LatentGrid.weights) {
                 let categories = spec.model.categoryProbabilities(latent: mean + offset)
@@ -110,8 +128,11 @@ enum AnswerComponents {
     case "t_attendance":
       let names = ["none", "few", "some", "many"]
       for profile in m.profiles {
-        let rates = LatentEffects.absence(p, disabledOrIll: profile.primary == Vocabulary.disabledIll)
-        for (index, rate) in rates.enumerated() { add(names[index], profile.probability * profile.inSchool * rate) }
+        let rates = LatentEffects.absence(
+          p, disabledOrIll: profile.primary == Vocabulary.disabledIll)
+        for (index, rate) in rates.enumerated() {
+          add(names[index], profile.probability * profile.inSchool * rate)
+        }
       }
     default:
       break

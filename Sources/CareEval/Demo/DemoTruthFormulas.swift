@@ -32,14 +32,19 @@ struct TruthFormulas: Sendable {
       guard let formula = table[indicator.name] else { return nil }
       switch formula {
       case .closed(let value, let population, _):
-        guard Self.same(indicator.value.text, value), Self.same(indicator.population?.text, population) else {
+        guard Self.same(indicator.value.text, value),
+          Self.same(indicator.population?.text, population)
+        else {
           return nil
         }
         return (indicator, formula, nil)
       case .scale(_, let population, _), .answer(_, _, let population, _):
         guard Self.same(indicator.population?.text, population),
-          let bound = try? ExpressionParser.parse(indicator.value.text).bind({ _ throws(ExpressionError) in 0 }),
-          Set((try? ExpressionParser.parse(indicator.value.text).references.map(\.text)) ?? []).count == 1
+          let bound = try? ExpressionParser.parse(indicator.value.text).bind({
+            _ throws(ExpressionError) in 0
+          }),
+          Set((try? ExpressionParser.parse(indicator.value.text).references.map(\.text)) ?? [])
+            .count == 1
         else { return nil }
         return (indicator, formula, bound)
       }
@@ -63,12 +68,15 @@ struct TruthFormulas: Sendable {
   func parameters(model: CountyModel) -> [String: Double] {
     var cache: [String: [(score: Double, probability: Double)]] = [:]
     var result: [String: Double] = [:]
-    for entry in entries { result[entry.indicator.name] = parameter(entry.indicator.name, model: model, cache: &cache) }
+    for entry in entries {
+      result[entry.indicator.name] = parameter(entry.indicator.name, model: model, cache: &cache)
+    }
     return result
   }
 
   private func parameter(
-    _ name: String, model: CountyModel, cache: inout [String: [(score: Double, probability: Double)]]
+    _ name: String, model: CountyModel,
+    cache: inout [String: [(score: Double, probability: Double)]]
   ) -> Double? {
     guard let entry = entries.first(where: { $0.indicator.name == name }) else { return nil }
     switch entry.formula {
@@ -77,7 +85,8 @@ struct TruthFormulas: Sendable {
     case .scale(let scale, _, let population):
       guard let bound = entry.bound, let scaleModel = catalog.scales[scale] else { return nil }
       return Self.expectation(
-        components: ScaleComponents.components(scale, population: population, model: model), scale: scaleModel,
+        components: ScaleComponents.components(scale, population: population, model: model),
+        scale: scaleModel,
         value: bound
       ) { mean in
         let key = "\(scale)|\(mean)"
@@ -90,12 +99,15 @@ struct TruthFormulas: Sendable {
       guard let bound = entry.bound else { return nil }
       let distribution = AnswerComponents.distribution(
         form: form, question: question, population: population, model: model, catalog: catalog)
-      var num = 0.0, den = 0.0
+      var num = 0.0
+      var den = 0.0
       for (choice, p) in distribution where p > 0 {
         let context = AnswerContext(answers: [.value(.string(choice))], today: "2026-05-15")
         guard let value = bound.evaluate(semantics: .indicator, in: context) else { continue }
         den += p
-        num += p * (entry.indicator.kind == .proportion ? (value.booleanValue ? 1 : 0) : value.numberValue)
+        num +=
+          p
+          * (entry.indicator.kind == .proportion ? (value.booleanValue ? 1 : 0) : value.numberValue)
       }
       return den > 0 ? num / den : nil
     }
@@ -110,7 +122,8 @@ struct TruthFormulas: Sendable {
     // Components with the same latent mean share one score distribution.
     var merged: [Double: Double] = [:]
     for (weight, mean) in components where weight > 0 { merged[mean, default: 0] += weight }
-    var num = 0.0, den = 0.0
+    var num = 0.0
+    var den = 0.0
     for mean in merged.keys.sorted() {
       let weight = merged[mean] ?? 0
       let scores = distribution(mean)

@@ -29,7 +29,8 @@ struct CensusTally: Sendable {
 /// relative to it, the generating parameter and the census value (docs/demo-data.md §7).
 struct DemoTruthWriter {
   static let header = [
-    "indicator", "region_code", "region_name", "level", "unit", "kind", "direction", "target", "planted",
+    "indicator", "region_code", "region_name", "level", "unit", "kind", "direction", "target",
+    "planted",
     "parameter", "census_value", "census_n",
   ]
   private let file: DemoCSVFile
@@ -37,11 +38,14 @@ struct DemoTruthWriter {
 
   init(directory: String, kit: Kit) throws(DemoError) {
     self.kit = kit
-    file = try DemoCSVFile(directory: directory, name: "truth.csv", dialect: DemoDialect(encoding: .utf8))
+    file = try DemoCSVFile(
+      directory: directory, name: "truth.csv", dialect: DemoDialect(encoding: .utf8))
     try file.write(Self.header)
   }
 
-  mutating func write(county: DemoCounty, model: CountyModel, formulas: TruthFormulas, tally: CensusTally)
+  mutating func write(
+    county: DemoCounty, model: CountyModel, formulas: TruthFormulas, tally: CensusTally
+  )
     throws(DemoError)
   {
     let parameters = formulas.parameters(model: model)
@@ -50,11 +54,14 @@ struct DemoTruthWriter {
       let parameter = parameters[indicator.name]
       var planted = ""
       if let target, let parameter {
-        planted = PlantedClass.of(parameter, target: target, direction: indicator.direction).rawValue
+        planted =
+          PlantedClass.of(parameter, target: target, direction: indicator.direction).rawValue
       }
       try file.write([
-        indicator.name, county.code, county.name, "county", indicator.unit.rawValue, indicator.kind.rawValue,
-        indicator.direction.rawValue, target.map(Self.number) ?? "", planted, parameter.map(Self.number) ?? "",
+        indicator.name, county.code, county.name, "county", indicator.unit.rawValue,
+        indicator.kind.rawValue,
+        indicator.direction.rawValue, target.map(Self.number) ?? "", planted,
+        parameter.map(Self.number) ?? "",
         tally.value(index).map(Self.number) ?? "", String(tally.n[index]),
       ])
     }
@@ -86,11 +93,13 @@ struct DemoProgress {
     guard enabled, done >= next else { return }
     next = done + max(1, total / 200)
     let percent = total > 0 ? done * 100 / total : 100
-    FileHandle.standardError.write(Data("\rcareeval demo: \(done) of \(total) children (\(percent)%)".utf8))
+    FileHandle.standardError.write(
+      Data("\rcareeval demo: \(done) of \(total) children (\(percent)%)".utf8))
   }
 
   func finish() {
     guard enabled else { return }
-    FileHandle.standardError.write(Data("\rcareeval demo: \(done) of \(total) children (100%)\n".utf8))
+    FileHandle.standardError.write(
+      Data("\rcareeval demo: \(done) of \(total) children (100%)\n".utf8))
   }
 }

@@ -4,33 +4,47 @@
 enum Vocabulary {
   /// Child categories (roster `category` list), in the kit's order.
   static let categories = [
-    "orphan", "de_facto_unsupported", "low_income_disabled_ill", "low_income_other", "disadvantaged",
+    "orphan", "de_facto_unsupported", "low_income_disabled_ill", "low_income_other",
+    "disadvantaged",
     "left_behind",
   ]
   /// Need areas (roster `need` list, without `none`).
-  static let needs = ["living_difficulty", "lack_affection", "academic_lag", "psychological", "legal_awareness"]
+  static let needs = [
+    "living_difficulty", "lack_affection", "academic_lag", "psychological", "legal_awareness",
+  ]
   /// The service that answers each need, in the order of `needs` (child `service` list).
-  static let services = ["problems_solved", "companionship", "study_group", "counselling", "legal_lesson"]
+  static let services = [
+    "problems_solved", "companionship", "study_group", "counselling", "legal_lesson",
+  ]
   /// Shared activities (child `activity` list, without `none`).
-  static let activities = ["parent_child_activity", "festival", "shared_book", "legal_safety_lesson", "other"]
+  static let activities = [
+    "parent_child_activity", "festival", "shared_book", "legal_safety_lesson", "other",
+  ]
   /// Contact frequencies from most to least frequent (`freq` list).
   static let frequencies = ["weekly", "half_monthly", "monthly", "rarely", "never"]
   /// Pairing modes (roster `pairing_mode` list).
   static let modes = ["one_to_one", "one_to_many", "many_to_one", "many_to_many"]
   /// Care-team professionals (roster `professional` list, without `none`).
-  static let professionals = ["teacher", "doctor", "counsellor", "lawyer_judge", "police", "social_worker"]
+  static let professionals = [
+    "teacher", "doctor", "counsellor", "lawyer_judge", "police", "social_worker",
+  ]
   /// Volunteer specialities (volunteer `speciality` list); the first five are professions.
-  static let specialities = ["teacher", "doctor", "counsellor", "lawyer_judge", "police", "cadre", "student", "other"]
+  static let specialities = [
+    "teacher", "doctor", "counsellor", "lawyer_judge", "police", "cadre", "student", "other",
+  ]
   /// Volunteer training topics (volunteer `training_topic` list).
   static let trainingTopics = [
-    "child_psychology", "safety_law", "family_education", "programme_rules", "communication", "other",
+    "child_psychology", "safety_law", "family_education", "programme_rules", "communication",
+    "other",
   ]
   /// Main carers (roster `guardian_type` list).
   static let guardianTypes = [
-    "both_parents", "one_parent", "grandparents", "other_relative", "foster_family", "institution", "other",
+    "both_parents", "one_parent", "grandparents", "other_relative", "foster_family", "institution",
+    "other",
   ]
 
-  static let orphan = 0, deFacto = 1, disabledIll = 2, lowIncome = 3, disadvantaged = 4, leftBehind = 5
+  static let orphan = 0, deFacto = 1, disabledIll = 2, lowIncome = 3, disadvantaged = 4,
+    leftBehind = 5
   static let living = 0, affection = 1, academic = 2, psychological = 3, legal = 4
   static let safetyLesson = 3
   static let weekly = 0, halfMonthly = 1, monthly = 2, rarely = 3, never = 4

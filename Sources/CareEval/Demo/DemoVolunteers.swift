@@ -60,7 +60,9 @@ struct VolunteerPools {
       if let current = openOneToMany {
         index = current
       } else {
-        index = open(capacity: 2 + random.poisson(parameters.oneToManyCapacity - 2), team: nil, random: &random)
+        index = open(
+          capacity: 2 + random.poisson(parameters.oneToManyCapacity - 2), team: nil, random: &random
+        )
       }
       let taken = take([index])
       openOneToMany = volunteers[index].children < volunteers[index].capacity ? index : nil
@@ -113,10 +115,12 @@ struct VolunteerPools {
       if topics.isEmpty { topics = [3] }
     }
     let station = team ?? (random.bernoulli(0.3) ? "\(countyName)爱心妈妈驿站" : nil)
-    let joined = DemoDates.day(random.int(in: DemoDates.dayNumber(2016, 3, 1)...DemoDates.dayNumber(2026, 2, 28)))
+    let joined = DemoDates.day(
+      random.int(in: DemoDates.dayNumber(2016, 3, 1)...DemoDates.dayNumber(2026, 2, 28)))
     volunteers.append(
       VolunteerRecord(
-        id: id, status: status, speciality: speciality, trainings: trainings, topics: topics, team: station,
+        id: id, status: status, speciality: speciality, trainings: trainings, topics: topics,
+        team: station,
         joined: joined, capacity: capacity))
     return volunteers.count - 1
   }

@@ -31,6 +31,9 @@ struct ScalePlan: Sendable {
 struct FormPlan: Sendable {
   let form: String
   let unit: UnitKind
+  /// The form's position in the kit, and its bit in a unit's form mask.
+  let index: Int
+  var bit: UInt32 { 1 << UInt32(min(index, 31)) }
   /// Answer slot -> column, for every referenced question of the form.
   var copies: [(slot: Int, column: Int)] = []
   var scales: [ScalePlan] = []

@@ -14,8 +14,9 @@ struct ScaleScorer: Sendable {
   /// One item: where its answer is and how to turn it into a number.
   struct Item: Sendable {
     var slot: Int
-    /// Choice name -> number, for select_one items; `nil` reads the value as a number.
-    var choiceValues: [String: Double]?
+    /// Choice names and numbers, for select_one items (searched in order: lists are
+    /// short); `nil` reads the value as a number.
+    var choiceValues: [(name: String, value: Double)]?
     /// `lo + hi` for a reversed item, else `nil`.
     var reverseSum: Double?
   }
@@ -44,13 +45,12 @@ struct ScaleScorer: Sendable {
         continue
       }
       let question = instrument.questions[slot]
-      var choiceValues: [String: Double]?
+      var choiceValues: [(name: String, value: Double)]?
       var range: (Double, Double)?
       if case .selectOne = question.type, let list = instrument.choiceList(for: question) {
-        var values: [String: Double] = [:]
-        for choice in list.choices { if let x = choice.numericValue { values[choice.name] = x } }
+        let values = list.choices.compactMap { choice in choice.numericValue.map { (choice.name, $0) } }
         choiceValues = values
-        if let lo = values.values.min(), let hi = values.values.max() { range = (lo, hi) }
+        if let lo = values.map(\.1).min(), let hi = values.map(\.1).max() { range = (lo, hi) }
       }
       if let lo = scale.itemMin, let hi = scale.itemMax { range = (lo, hi) }
       var reverseSum: Double?
@@ -81,7 +81,11 @@ struct ScaleScorer: Sendable {
     guard item.slot < answers.count, let value = answers[item.slot].value else { return nil }
     let x: Double?
     if let choiceValues = item.choiceValues {
-      if case .string(let name) = value { x = choiceValues[name] } else { x = finite(value.numberValue) }
+      if case .string(let name) = value {
+        x = choiceValues.first { $0.name == name }?.value
+      } else {
+        x = finite(value.numberValue)
+      }
     } else {
       x = finite(value.numberValue)
     }

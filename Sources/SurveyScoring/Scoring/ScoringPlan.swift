@@ -8,6 +8,8 @@ struct ScoringPlan: Sendable {
   let options: ScoringOptions
   let fields: [StoredField]
   let forms: [String: FormPlan]
+  /// The same plans by kit position (`FormPlan.index`).
+  let formList: [FormPlan]
   let indicators: [BoundIndicator]
   let agreements: [BoundAgreement]
   let childColumns: Int
@@ -29,8 +31,8 @@ struct ScoringPlan: Sendable {
     var resolver = FieldResolver(kit: kit)
     var problems: [Diagnostic] = []
     var forms: [String: FormPlan] = [:]
-    for instrument in kit.instruments {
-      forms[instrument.formID] = FormPlan(form: instrument.formID, unit: UnitKind(instrument))
+    for (index, instrument) in kit.instruments.enumerated() {
+      forms[instrument.formID] = FormPlan(form: instrument.formID, unit: UnitKind(instrument), index: index)
     }
 
     for (i, scale) in kit.scales.enumerated() {
@@ -118,6 +120,7 @@ struct ScoringPlan: Sendable {
     self.options = options
     self.fields = resolver.fields
     self.forms = forms
+    self.formList = forms.values.sorted { $0.index < $1.index }
     self.indicators = indicators
     self.agreements = agreements
     self.childColumns = resolver.columnCounts[.child, default: 0]

@@ -94,6 +94,10 @@ extension SurveyAccumulator {
     var all = ClusterMoments()
     for (_, cell) in cells { all.merge(cell) }
     var estimate = all.mean
+    // Unweighted proportion: count / n exactly, as a reader recomputes it by hand.
+    if kind == .proportion && design.mode != .taylor {
+      estimate = Double(all.positives) / Double(all.rows)
+    }
     if kind == .proportion && all.positives == 0 { estimate = 0 }
     if kind == .proportion && all.positives == all.rows { estimate = 1 }
     let isEdge = kind == .proportion && (all.positives == 0 || all.positives == all.rows)

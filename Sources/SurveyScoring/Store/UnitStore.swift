@@ -5,48 +5,34 @@ import SurveySchema
 ///
 /// Memory is O(units): a few bytes per unit per stored field, never per row read.
 struct UnitStore: Sendable {
-  /// Unit index -> id, in order of first appearance.
-  private(set) var ids: [String] = []
-  private var index: [String: Int32] = [:]
-  /// Per unit, bit `f` set when a response of form `f` (see `forms`) was accepted.
+  /// The ids, in order of first appearance.
+  private var table = IDTable()
+  /// Per unit, bit `f` set when a response of the kit's form `f` was accepted
+  /// (`FormPlan.bit`).
   private(set) var formMask: [UInt32] = []
   /// The stored fields' columns, by column index.
   var columns: [CodeColumn]
-  /// Form ids in bit order of `formMask`.
-  private(set) var forms: [String] = []
 
   init(columnCount: Int) {
     columns = Array(repeating: CodeColumn(), count: columnCount)
   }
 
+  /// Unit index -> id, in order of first appearance.
+  var ids: [String] { table.ids }
+
   /// The number of units.
-  var count: Int { ids.count }
+  var count: Int { table.count }
 
   /// The index of a unit, or `nil` if it was never seen.
   func unit(ofID id: String) -> Int? {
-    index[id].map(Int.init)
+    table.index(of: id)
   }
 
   /// The index of a unit, interning its id when new.
   mutating func intern(_ id: String) -> Int {
-    if let known = index[id] { return Int(known) }
-    let unit = ids.count
-    ids.append(id)
-    index[id] = Int32(unit)
-    formMask.append(0)
+    let (unit, isNew) = table.intern(id)
+    if isNew { formMask.append(0) }
     return unit
-  }
-
-  /// The bit of a form in `formMask` (forms beyond 32 share the last bit).
-  mutating func formBit(_ form: String) -> UInt32 {
-    if let i = forms.firstIndex(of: form) { return 1 << UInt32(min(i, 31)) }
-    forms.append(form)
-    return 1 << UInt32(min(forms.count - 1, 31))
-  }
-
-  /// The bit of a form already registered, or `0`.
-  func existingFormBit(_ form: String) -> UInt32 {
-    forms.firstIndex(of: form).map { 1 << UInt32(min($0, 31)) } ?? 0
   }
 
   /// Marks that `unit` has a response of the form with `bit`.
