@@ -111,7 +111,7 @@ extension CareEvalCommand {
         throw ValidationError("Give at least one data file or folder, or --input FORM=PATH.")
       }
       _ = try formats()
-      _ = try dataInputs()
+      _ = try InputOption.dataFiles(inputs)
       guard confidence > 0 && confidence < 1 else {
         throw ValidationError("--level-confidence must lie between 0 and 1, such as 0.95.")
       }
@@ -132,7 +132,7 @@ extension CareEvalCommand {
     func run() throws {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       let request = ReportRequest(
-        kitPath: kit, data: DataSet(data, explicit: try dataInputs()), outputDirectory: out,
+        kitPath: kit, data: DataSet(data, explicit: try InputOption.dataFiles(inputs)), outputDirectory: out,
         formats: try formats(),
         report: ReportOptions(language: language, levels: levels(), region: region, topCount: top),
         evaluation: EvaluationOptions(
@@ -192,17 +192,6 @@ extension CareEvalCommand {
       } ?? []
     }
 
-    /// The `--input FORM=PATH` files.
-    private func dataInputs() throws -> [DataFile] {
-      try inputs.map { input in
-        let parts = input.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-          throw ValidationError(
-            "--input takes FORM=PATH, e.g. --input child=data/wjx_123_0.csv (got '\(input)').")
-        }
-        return DataFile(path: parts[1], form: parts[0])
-      }
-    }
   }
 }
 

@@ -72,19 +72,9 @@ extension CareEvalCommand {
         let known = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
         throw ValidationError("Unknown encoding '\(encoding)'; use one of: \(known).")
       }
-      _ = try explicitFiles()
+      _ = try InputOption.dataFiles(inputs)
     }
 
-    /// The `--input FORM=PATH` files.
-    func explicitFiles() throws -> [DataFile] {
-      try inputs.map { input in
-        let parts = input.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-          throw ValidationError("--input takes FORM=PATH, such as child=data/child.csv; got '\(input)'.")
-        }
-        return DataFile(path: parts[1], form: parts[0])
-      }
-    }
 
     func run() throws {
       let loaded: (kit: Kit, warnings: [Diagnostic])
@@ -104,7 +94,7 @@ extension CareEvalCommand {
         scoring: ScoringOptions(
           by: by, suppressionThreshold: suppression, lonelyPSU: LonelyPSURule(rawValue: lonely) ?? .adjust,
           confidenceLevel: confidence, salt: salt, language: lang, today: today))
-      let evaluation = Evaluation(kit: loaded.kit, data: DataSet(data, explicit: try explicitFiles()), options: options)
+      let evaluation = Evaluation(kit: loaded.kit, data: DataSet(data, explicit: try InputOption.dataFiles(inputs)), options: options)
       let result: EvaluationResult
       do {
         result = try evaluation.run()

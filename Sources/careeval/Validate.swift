@@ -68,7 +68,7 @@ extension CareEvalCommand {
       guard (0...1).contains(maxRejectRate) else {
         throw ValidationError("--max-reject-rate must be between 0 and 1, e.g. 0.05 for 5%.")
       }
-      _ = try explicitInputs()
+      _ = try InputOption.dataFiles(inputs)
       if let encodingName, TextEncoding(name: encodingName) == nil {
         let known = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
         throw ValidationError("Unknown encoding '\(encodingName)'; use one of: \(known).")
@@ -97,7 +97,7 @@ extension CareEvalCommand {
       let summary: IngestSummary
       do {
         let match = try ingestion.dataFiles(for: data)
-        let files = match.files + (try explicitInputs())
+        let files = match.files + (try InputOption.dataFiles(inputs))
         var sink = DiscardingSink()
         var result = try ingestion.run(files, into: &sink)
         result.notes = (result.notes + match.skipped).sorted()
@@ -120,17 +120,6 @@ extension CareEvalCommand {
       if summary.hasUnreadableFiles || summary.rejectRate > maxRejectRate { throw ExitCode.failure }
     }
 
-    /// The `--input FORM=PATH` files.
-    private func explicitInputs() throws -> [DataFile] {
-      try inputs.map { input in
-        let parts = input.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-          throw ValidationError(
-            "--input takes FORM=PATH, e.g. --input child=data/wjx_123_0.csv (got '\(input)').")
-        }
-        return DataFile(path: parts[1], form: parts[0])
-      }
-    }
   }
 }
 
