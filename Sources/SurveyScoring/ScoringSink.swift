@@ -41,8 +41,17 @@ public struct ScoringSink: ResponseSink, Sendable {
   ///   - options: breakdown, suppression, interval level, salt.
   /// - Throws: `ScoringError` when an indicator, agreement pair or scale cannot be
   ///   prepared (an unknown name, a reversed item without a range…) or `--by` names
-  ///   no register field; every problem is listed with its location.
+  ///   no register field, or the confidence level is not strictly between 0 and 1;
+  ///   every problem is listed with its location.
   public init(kit: Kit, options: ScoringOptions = ScoringOptions()) throws(ScoringError) {
+    guard EstimationOptions.isValidConfidenceLevel(options.confidenceLevel) else {
+      throw ScoringError(
+        [
+          Diagnostic(
+            .error, at: SourceLocation(file: "options", row: 0, column: 0),
+            "the confidence level must lie strictly between 0 and 1 (e.g. 0.95), not \(options.confidenceLevel)")
+        ], isUsage: true)
+    }
     plan = try ScoringPlan(kit: kit, options: options)
     children = UnitStore(columnCount: plan.childColumns)
     volunteers = UnitStore(columnCount: plan.volunteerColumns)
