@@ -163,41 +163,9 @@ def read_estimates(path: Path) -> pd.DataFrame:
 
 
 def read_codebook(path: Path) -> pd.DataFrame:
-    """codebook.csv: one row per scores.csv column (variable, labels, type, values).
-
-    When a careeval build does not write codebook.csv yet, the labels are taken from
-    the kit's sheets instead (with the same columns), and a note says so.
-    """
-    if Path(path).exists():
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
-    print(f"note: {Path(path).name} was not written by this careeval build; labels come from the kit's sheets")
-    return _codebook_from_kit(Path(path).with_name("scores.csv"))
-
-
-def _codebook_from_kit(scores_path: Path) -> pd.DataFrame:
-    columns = pd.read_csv(scores_path, nrows=0).columns
-    scales = read_kit_sheet("scales.csv").set_index("name")
-    indicators = read_kit_sheet("indicators.csv").set_index("name")
-    choices = read_kit_sheet("roster/choices.csv")
-    category = choices[choices["list_name"] == "category"]
-    rows = []
-    for name in columns:
-        row = {"variable": name, "label::zh": "", "label::en": "", "type": "text", "values": ""}
-        base = name.removesuffix("_band")
-        if name == "categories":
-            row.update({"label::zh": "儿童类别", "label::en": "Child categories", "type": "select_multiple"})
-            row["values"] = "; ".join(f"{c}={z}|{e}" for c, z, e in zip(category["name"], category["label::zh"], category["label::en"]))
-        elif name == "region":
-            row.update({"label::zh": "所在地区代码", "label::en": "Region code", "type": "select_one"})
-        elif name in scales.index or base in scales.index:
-            row.update({"label::zh": scales.loc[base, "label::zh"], "label::en": scales.loc[base, "label::en"]})
-            row["type"] = "decimal" if name in scales.index else "integer"
-        elif name in indicators.index:
-            row.update({"label::zh": indicators.loc[name, "label::zh"], "label::en": indicators.loc[name, "label::en"]})
-            row["type"] = "integer" if indicators.loc[name, "kind"] == "proportion" else "decimal"
-            row["values"] = "1=是|yes; 0=否|no" if row["type"] == "integer" else ""
-        rows.append(row)
-    return pd.DataFrame(rows)
+    """codebook.csv, written by `careeval score` next to scores.csv: one row per
+    scores.csv column (variable, label::zh, label::en, type, values)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def value_labels(codebook: pd.DataFrame, variable: str, language: str = "en") -> dict[str, str]:
