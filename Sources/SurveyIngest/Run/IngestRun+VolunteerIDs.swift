@@ -31,7 +31,9 @@ extension IngestRun {
     func flush(_ end: Int) {
       guard end > start else { return }
       let id = UnsafeBufferPointer(rebasing: bytes[start..<end])
-      if volunteers.entry(ofBytes: id) == nil { unknown.append(String(decoding: id, as: UTF8.self)) }
+      if volunteers.entry(ofBytes: id) == nil {
+        unknown.append(String(decoding: id, as: UTF8.self))
+      }
     }
     while position < bytes.count {
       let byte = bytes[position]
