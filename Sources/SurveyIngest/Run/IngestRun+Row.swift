@@ -88,10 +88,9 @@ extension IngestRun {
       for slot in links.volunteerSlots {
         guard let text = context.text(of: .question(slot), in: checked) else { continue }
         let column = context.plan.columnOf(slot)
-        for id in text.split(whereSeparator: { " ,;，；、\t".contains($0) })
-        where !volunteers.contains(String(id)) {
+        for id in unknownVolunteers(in: text) {
           let message = IngestMessages.unknownVolunteer(
-            id: String(id), column: column.map(context.plan.name(ofColumn:)) ?? "")
+            id: id, column: column.map(context.plan.name(ofColumn:)) ?? "")
           found.append(Found(rule: .unknownVolunteer, column: column, message: message, slot: slot))
         }
       }
@@ -225,7 +224,7 @@ extension IngestRun {
     summary.files[index].accepted += 1
     switch links.part {
     case .roster: if let subject { register.accept(subject, region: regionCode) }
-    case .volunteer: if let subject { volunteers.insert(subject) }
+    case .volunteer: if let subject { _ = volunteers.entry(of: subject, inserting: ()) }
     case .informant(let bit):
       if let childEntry { register.markResponded(entry: childEntry, bit: bit) }
     case .standalone: break

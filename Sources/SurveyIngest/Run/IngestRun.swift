@@ -9,7 +9,7 @@ struct IngestRun {
   let options: IngestOptions
   let today: String
   var register = Register()
-  var volunteers: Set<String> = []
+  var volunteers = IDTable<Void>()
   var volunteersLoaded = false
   /// Kept rows per instrument, indexed by `keptSlots`.
   var kept: [KeptRows] = []

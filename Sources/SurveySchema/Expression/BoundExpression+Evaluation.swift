@@ -86,8 +86,8 @@ private struct Evaluator<Context: ExpressionContext> {
     }
   }
 
-  static func matches(_ text: String, _ pattern: NSRegularExpression) -> Bool {
-    pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+  static func matches(_ text: String, _ pattern: TextPattern) -> Bool {
+    pattern.matches(text)
   }
 
   func call(_ function: ExpressionFunction, _ arguments: [BoundNode]) -> Value? {

@@ -23,7 +23,7 @@ indirect enum BoundNode: Sendable {
   case arithmetic(BinaryOperator, BoundNode, BoundNode)
   case call(ExpressionFunction, [BoundNode])
   /// `regex(value, 'literal pattern')`, compiled once.
-  case regex(BoundNode, NSRegularExpression)
+  case regex(BoundNode, TextPattern)
 }
 
 extension Expression {
@@ -72,7 +72,7 @@ extension Expression {
         guard let compiled = try? NSRegularExpression(pattern: pattern) else {
           throw ExpressionError("'\(pattern)' is not a valid regular expression", at: patternOffset)
         }
-        return .regex(nodes[0], compiled)
+        return .regex(nodes[0], TextPattern(compiled))
       }
       return .call(function, nodes)
     }

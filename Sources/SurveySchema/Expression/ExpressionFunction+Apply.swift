@@ -16,6 +16,9 @@ extension ExpressionFunction {
     case .stringLength: return .number(Double(a[0].stringValue.count))
     case .regex:
       let pattern = a[1].stringValue
+      if let simple = SimplePattern(pattern), let answer = simple.matches(a[0].stringValue) {
+        return .bool(answer)
+      }
       guard let compiled = try? NSRegularExpression(pattern: pattern) else { return .bool(false) }
       let text = a[0].stringValue
       return .bool(
