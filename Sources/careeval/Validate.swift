@@ -20,17 +20,7 @@ extension CareEvalCommand {
         --max-reject-rate, 1 when it is not (or a file cannot be read), 64 on usage errors.
         """)
 
-    @Option(help: ArgumentHelp("The kit folder.", valueName: "folder"))
-    var kit: String
-
-    @Argument(help: ArgumentHelp("Data files or folders.", valueName: "data"))
-    var data: [String] = []
-
-    @Option(
-      name: .customLong("input"),
-      help: ArgumentHelp(
-        "A data file for a form, whatever its name (repeatable).", valueName: "form=path"))
-    var inputs: [String] = []
+    @OptionGroup var input: DataOptions
 
     @Option(
       help: ArgumentHelp(
@@ -38,44 +28,19 @@ extension CareEvalCommand {
     var out: String?
 
     @Option(
-      name: .customLong("on-invalid"),
-      help:
-        "What to do with a row whose only problems are invalid cells: reject the row, or blank the cells and keep it."
-    )
-    var onInvalid: InvalidCellPolicy = .reject
-
-    @Option(
       name: .customLong("max-reject-rate"),
       help: ArgumentHelp(
         "The share of rows that may be rejected before the exit status is 1.", valueName: "0...1"))
     var maxRejectRate = 0.0
 
-    @Option(
-      name: .customLong("encoding"),
-      help: ArgumentHelp(
-        "The encoding of every data file, if detection gets it wrong.",
-        valueName: "utf8|utf8-bom|utf16le|utf16be|gb18030"))
-    var encodingName: String?
-
-    @Option(
-      help: ArgumentHelp("The date today() gives in form expressions.", valueName: "YYYY-MM-DD"))
-    var today: String?
-
     func validate() throws {
-      guard !data.isEmpty || !inputs.isEmpty else {
-        throw ValidationError("Give at least one data file or folder, or --input FORM=PATH.")
-      }
       guard (0...1).contains(maxRejectRate) else {
         throw ValidationError("--max-reject-rate must be between 0 and 1, e.g. 0.05 for 5%.")
-      }
-      _ = try InputOption.dataFiles(inputs)
-      if let encodingName, TextEncoding(name: encodingName) == nil {
-        let known = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
-        throw ValidationError("Unknown encoding '\(encodingName)'; use one of: \(known).")
       }
     }
 
     func run() throws {
+      let kit = input.kit
       let loaded = KitLint.lint(kit)
       let kitErrors = loaded.diagnostics.filter { $0.severity == .error }
       guard kitErrors.isEmpty else {
@@ -89,15 +54,12 @@ extension CareEvalCommand {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         outFolder = out
       }
-      let options = IngestOptions(
-        onInvalid: onInvalid, encoding: encodingName.flatMap(TextEncoding.init(name:)),
-        today: today,
-        rejectsPath: outFolder.map { $0 + "/rejects.csv" }, progress: ValidateProgress.reporter())
+      let options = input.ingestOptions(rejectsPath: outFolder.map { $0 + "/rejects.csv" })
       let ingestion = Ingestion(kit: loaded.kit, options: options)
       let summary: IngestSummary
       do {
-        let match = try ingestion.dataFiles(for: data)
-        let files = match.files + (try InputOption.dataFiles(inputs))
+        let match = try ingestion.dataFiles(for: input.data)
+        let files = match.files + (try input.explicitFiles())
         var sink = DiscardingSink()
         var result = try ingestion.run(files, into: &sink)
         result.notes = (result.notes + match.skipped).sorted()
